@@ -1,0 +1,3 @@
+export * from './annexb';
+export * from './sps';
+export { BitReader, toRbsp } from './bit-reader';

@@ -1,0 +1,91 @@
+import { API_PREFIX } from '../../../media-core/contracts/api';
+import type { Camera, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
+import { ConsoleApiError, codeForStatus, isErrorBody, parseRetryAfter } from './consoleApiError';
+
+/** The typed console-API client. The only module of the renderer that calls fetch. */
+export interface ConsoleApi {
+  login(request: LoginRequest): Promise<LoginResponse>;
+  logout(token: string): Promise<void>;
+  me(token: string): Promise<Operator>;
+  listCameras(token: string): Promise<Camera[]>;
+  getCamera(token: string, id: string): Promise<Camera>;
+  systemInfo(token: string): Promise<SystemInfo>;
+}
+
+export interface ConsoleApiOptions {
+  /** '' (default) means same origin: the core serves the console and the API together. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+}
+
+export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
+  const baseUrl = options.baseUrl ?? '';
+  // Bound late so tests and the browser can swap the global after construction.
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(path: string, { method = 'GET', token, body }: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw new ConsoleApiError('NETWORK', `The media core did not answer (${detail}).`, 0);
+    }
+
+    if (!response.ok) throw await errorFrom(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  return {
+    login: (credentials) => request<LoginResponse>('/auth/login', { method: 'POST', body: credentials }),
+    logout: async (token) => {
+      await request<unknown>('/auth/logout', { method: 'POST', token });
+    },
+    me: (token) => request<Operator>('/auth/me', { token }),
+    listCameras: (token) => request<Camera[]>('/cameras', { token }),
+    getCamera: (token, id) => request<Camera>(`/cameras/${encodeURIComponent(id)}`, { token }),
+    systemInfo: (token) => request<SystemInfo>('/system', { token }),
+  };
+}
+
+async function errorFrom(response: Response): Promise<ConsoleApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not our JSON error body (a proxy page, an empty answer): fall back to the status.
+  }
+  if (isErrorBody(body)) {
+    return new ConsoleApiError(body.error.code, body.error.message ?? response.statusText, response.status, retryAfter);
+  }
+  const message = response.statusText || `HTTP ${response.status}`;
+  return new ConsoleApiError(codeForStatus(response.status), message, response.status, retryAfter);
+}
+
+/** The operator HLS playlist of a camera; the URIs inside already carry the token. */
+export function operatorPlaylistUrl(cameraId: string, token: string, baseUrl = ''): string {
+  return `${baseUrl}/hls/${encodeURIComponent(cameraId)}/playlist.m3u8?token=${encodeURIComponent(token)}`;
+}
+
+/** EventSource cannot send headers, so the live-event stream takes the token in the query. */
+export function eventsUrl(token: string, baseUrl = ''): string {
+  return `${baseUrl}${API_PREFIX}/events?token=${encodeURIComponent(token)}`;
+}

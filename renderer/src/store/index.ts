@@ -1,0 +1,11 @@
+export { createConsoleStore } from './createConsoleStore';
+export type { StoreDeps } from './deps';
+export { StoreProvider, useConsoleStore } from './StoreProvider';
+export type { ConsoleStore, LoadState } from './types';
+export { sessionSelectors } from './session/selectors';
+export { cameraSelectors, CAMERA_STATUSES } from './cameras/selectors';
+export type { StatusCounts } from './cameras/selectors';
+export { connectionSelectors } from './connection/selectors';
+export type { ConnectionStatus } from './connection/initialState';
+export { systemSelectors } from './system/selectors';
+export type { LoginFailure, SessionStatus } from './session/initialState';
