@@ -23,7 +23,7 @@ export interface TsDemuxerHandlers {
  * emit corrupt media.
  */
 export class TsDemuxer {
-  private pmtPid: number | null = null;
+  private pmtPidValue: number | null = null;
   private pmtVersion = -1;
   private streamList: ElementaryStream[] = [];
   private assemblers = new Map<number, PesAssembler>();
@@ -48,7 +48,7 @@ export class TsDemuxer {
       if (pkt.pusi) this.onPat(pkt.payload);
       return;
     }
-    if (pkt.pid === this.pmtPid) {
+    if (pkt.pid === this.pmtPidValue) {
       if (pkt.pusi) this.onPmt(pkt.payload);
       return;
     }
@@ -64,6 +64,11 @@ export class TsDemuxer {
       }
     }
     asm.push(pkt.payload, pkt.pusi, pkt.randomAccess);
+  }
+
+  /** PID of the followed program's PMT, once the PAT named it. */
+  pmtPid(): number | null {
+    return this.pmtPidValue;
   }
 
   streams(): ElementaryStream[] {
@@ -82,7 +87,7 @@ export class TsDemuxer {
 
   /** Forgets everything, as for a new stream. */
   reset(): void {
-    this.pmtPid = null;
+    this.pmtPidValue = null;
     this.pmtVersion = -1;
     this.streamList = [];
     this.assemblers.clear();
@@ -92,8 +97,8 @@ export class TsDemuxer {
   private onPat(payload: Buffer): void {
     const programs = parsePat(payload);
     const first = programs?.[0];
-    if (!first || first.pmtPid === this.pmtPid) return;
-    this.pmtPid = first.pmtPid;
+    if (!first || first.pmtPid === this.pmtPidValue) return;
+    this.pmtPidValue = first.pmtPid;
     this.pmtVersion = -1;
   }
 

@@ -1,8 +1,7 @@
+import type { ConsoleInfo } from '../../../electron/contracts/preload-api';
+
 /** What the Electron preload hands the console so the desktop skips the login screen. */
-export interface DesktopConsoleInfo {
-  consoleUrl: string;
-  operatorToken: string;
-}
+export type DesktopConsoleInfo = ConsoleInfo;
 
 export interface DesktopBridge {
   /** null in a plain browser, or when the desktop has no token to give. */

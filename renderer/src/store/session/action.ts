@@ -4,7 +4,8 @@ import type { ActionCreator } from '../types';
 import type { LoginFailure, SessionSource } from './initialState';
 
 export interface SessionAction {
-  /** Start-up: signs in with the desktop's token or a saved one, else shows login. */
+  /** Start-up: signs in with the desktop's token or a saved one, else shows login.
+   *  Runs once per store; later calls return the first run. */
   bootstrap(): Promise<void>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
@@ -15,13 +16,19 @@ export interface SessionAction {
   internal_endSession(reason: 'expired' | 'signedOut'): void;
 }
 
-export const createSessionActions: ActionCreator<SessionAction> = (set, get, { api, desktop, tokens }) => ({
-  async bootstrap() {
+export const createSessionActions: ActionCreator<SessionAction> = (set, get, { api, desktop, tokens }) => {
+  // React StrictMode mounts the app twice in development; start-up must not run twice.
+  let bootstrapRun: Promise<void> | null = null;
+
+  async function runBootstrap(): Promise<void> {
     set({ sessionStatus: 'checking', loginError: null });
     const desktopInfo = await desktop.getConsoleInfo();
+    const saved = tokens.read();
     const candidate: { token: string; source: SessionSource } | null = desktopInfo
       ? { token: desktopInfo.operatorToken, source: 'desktop' }
-      : savedToken(tokens.read());
+      : saved
+        ? { token: saved, source: 'restored' }
+        : null;
     if (candidate === null) {
       set({ sessionStatus: 'signedOut' });
       return;
@@ -35,59 +42,62 @@ export const createSessionActions: ActionCreator<SessionAction> = (set, get, { a
       // A stale token is not worth a message; an unreachable core is.
       set({ sessionStatus: 'signedOut', loginError: failure.code === 'UNAUTHENTICATED' ? null : failure });
     }
-  },
+  }
 
-  async login(username, password) {
-    if (get().sessionStatus === 'signingIn') return;
-    set({ sessionStatus: 'signingIn', loginError: null });
-    try {
-      const { token, operator } = await api.login({ username, password });
-      tokens.write(token);
-      get().internal_startSession(token, operator, 'login');
-    } catch (cause) {
-      set({ sessionStatus: 'signedOut', loginError: loginFailure(cause) });
-    }
-  },
+  return {
+    bootstrap() {
+      bootstrapRun ??= runBootstrap();
+      return bootstrapRun;
+    },
 
-  async logout() {
-    const token = get().token;
-    get().internal_endSession('signedOut');
-    if (token === null) return;
-    try {
-      await api.logout(token);
-    } catch {
-      // The session is over on this side whatever the core says; an unreachable core
-      // lets the token expire by itself.
-    }
-  },
+    async login(username, password) {
+      if (get().sessionStatus === 'signingIn') return;
+      set({ sessionStatus: 'signingIn', loginError: null });
+      try {
+        const { token, operator } = await api.login({ username, password });
+        tokens.write(token);
+        get().internal_startSession(token, operator, 'login');
+      } catch (cause) {
+        set({ sessionStatus: 'signedOut', loginError: loginFailure(cause) });
+      }
+    },
 
-  expireSession() {
-    if (get().token === null) return;
-    get().internal_endSession('expired');
-  },
+    async logout() {
+      const token = get().token;
+      get().internal_endSession('signedOut');
+      if (token === null) return;
+      try {
+        await api.logout(token);
+      } catch {
+        // The session is over on this side whatever the core says; an unreachable core
+        // lets the token expire by itself.
+      }
+    },
 
-  clearLoginError() {
-    set({ loginError: null });
-  },
+    expireSession() {
+      if (get().token === null) return;
+      get().internal_endSession('expired');
+    },
 
-  internal_startSession(token, operator, source) {
-    set({ sessionStatus: 'signedIn', token, operator, sessionSource: source, loginError: null, sessionEnded: null });
-    get().connectEvents();
-    void get().loadCameras();
-  },
+    clearLoginError() {
+      set({ loginError: null });
+    },
 
-  internal_endSession(reason) {
-    get().disconnectEvents();
-    get().internal_resetCameras();
-    get().internal_resetSystem();
-    tokens.clear();
-    set({ sessionStatus: 'signedOut', token: null, operator: null, sessionSource: null, sessionEnded: reason });
-  },
-});
+    internal_startSession(token, operator, source) {
+      set({ sessionStatus: 'signedIn', token, operator, sessionSource: source, loginError: null, sessionEnded: null });
+      get().connectEvents();
+      void get().loadCameras();
+    },
 
-function savedToken(token: string | null): { token: string; source: SessionSource } | null {
-  return token ? { token, source: 'restored' } : null;
-}
+    internal_endSession(reason) {
+      get().disconnectEvents();
+      get().internal_resetCameras();
+      get().internal_resetSystem();
+      tokens.clear();
+      set({ sessionStatus: 'signedOut', token: null, operator: null, sessionSource: null, sessionEnded: reason });
+    },
+  };
+};
 
 function loginFailure(cause: unknown): LoginFailure {
   const error = isConsoleApiError(cause) ? cause : new ConsoleApiError('INTERNAL', String(cause), 0);

@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../conf/schema';
+import type { Logger } from '../log/logger';
+import { openDatabase } from '../db/database';
+import { CamerasRepo } from '../db/repos/cameras';
+import { OperatorsRepo } from '../db/repos/operators';
+import { SettingsRepo } from '../db/repos/settings';
+import { EventBus } from '../events/event-bus';
+import { OperatorService } from '../operators/operator-service';
+import { CameraService } from '../cameras/camera-service';
+import { StreamHub } from '../stream/index';
+import { createConsoleServer } from '../servers/console/server';
+import { createPartnerHttpServer } from '../servers/http/server';
+import { appVersion, rendererDir } from './version';
+import { listenOn } from './listen';
+import { locateFfmpeg, type FfmpegLocation } from './ffmpeg-location';
+import { HlsWiring } from './hls-wiring';
+import { createPipelineFactory } from './pipeline-factory';
+
+export interface RunningCore {
+  /** Listener name → actual "host:port". */
+  listen: Record<string, string>;
+  consoleUrl: string;
+  /** The admin password generated for a new data dir (to print once), else null. */
+  generatedAdminPassword: string | null;
+  /** A console session for the desktop app's own window. */
+  issueDesktopSession(): string;
+  stop(): Promise<void>;
+}
+
+export interface CoreOptions {
+  config: Config;
+  log: Logger;
+  adminPassword?: string | undefined;
+}
+
+/** Wires the core together and starts every listener. Only wiring lives here. */
+export async function startCore({ config, log, adminPassword }: CoreOptions): Promise<RunningCore> {
+  const startedAt = new Date();
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, 'wink.db'), log);
+  const settings = new SettingsRepo(db);
+  const bus = new EventBus(log);
+  const operators = new OperatorService(new OperatorsRepo(db), log);
+  const generatedAdminPassword = await operators.ensureAdmin(adminPassword);
+
+  const ffmpeg: FfmpegLocation = await locateFfmpeg(log);
+  const hub = new StreamHub({ log });
+  const hls = new HlsWiring(log);
+  const cameras = new CameraService({
+    repo: new CamerasRepo(db),
+    settings,
+    bus,
+    log,
+    demoEnabled: config.demo,
+    openStream: (id) => hls.attach(id, hub.open(id)),
+    closeStream: (id) => {
+      hls.detach(id);
+      hub.close(id);
+    },
+    createPipeline: await createPipelineFactory(ffmpeg, log),
+  });
+  cameras.seedDemoCameras();
+  cameras.startAll();
+
+  const listen: Record<string, string> = {};
+  const partnerHttp = await createPartnerHttpServer(
+    {
+      health: () => ({
+        status: 'ok',
+        version: appVersion(),
+        uptimeSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
+        cameras: { total: cameras.list().length, live: cameras.liveCount() },
+      }),
+    },
+    log,
+  );
+  const consoleApp = await createConsoleServer(
+    {
+      operators,
+      cameras,
+      events: bus,
+      staticDir: rendererDir(),
+      mountHls: (app, authenticate) => hls.mountOperatorRoutes(app, authenticate),
+      system: () => ({
+        version: appVersion(),
+        startedAt: startedAt.toISOString(),
+        listeners: { ...listen },
+        dataDir: config.dataDir,
+        ffmpeg: { path: ffmpeg.path ?? '', source: ffmpeg.source, version: ffmpeg.version },
+      }),
+    },
+    log,
+  );
+  try {
+    listen.http = await listenOn(partnerHttp, config.bind, config.httpPort);
+    listen.console = await listenOn(consoleApp, config.consoleBind, config.consolePort);
+  } catch (err) {
+    await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
+    db.close();
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    listen,
+    consoleUrl: `http://${listen.console}/`,
+    generatedAdminPassword,
+    issueDesktopSession: () => operators.issueSession({ username: 'admin', role: 'admin' }),
+    stop: () =>
+      (stopping ??= (async () => {
+        await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
+        hls.closeAll();
+        db.close();
+        log.info('core stopped');
+      })()),
+  };
+}

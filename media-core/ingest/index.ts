@@ -1,0 +1,17 @@
+export { resolveFfmpeg, resolveFfprobe, parseFfmpegVersion } from './ffmpeg-path';
+export type { FfmpegSource, ResolvedFfmpeg, ResolveFfmpegOptions } from './ffmpeg-path';
+export { demoSourceArgs, detectDemoOverlay, DEMO_DEFAULTS } from './demo-source';
+export type { DemoOverlay, DemoSourceOptions, DetectOverlayOptions } from './demo-source';
+export { rtspSourceArgs, ffmpegMajorVersion } from './rtsp-source';
+export type { RtspSourceOptions } from './rtsp-source';
+export { h264BaselineArgs, aacMonoArgs, mpegtsStdoutArgs, quietFfmpegArgs, GOP_SECONDS, AUDIO_BITRATE_KBPS, AUDIO_SAMPLE_RATE } from './codec-policy';
+export type { H264Options, AacOptions } from './codec-policy';
+export { CameraPipeline } from './camera-pipeline';
+export type { PipelineState, PipelineSink, PipelineOptions, PipelineEvents } from './camera-pipeline';
+export { Backoff, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { explainFfmpegStderr, explainExit } from './stderr-reasons';
+export type { FailureExplanation, FailureKind } from './stderr-reasons';
+export { maskCredentials } from './mask-credentials';
+export { escapeFilterOptionValue } from './filtergraph-escape';
+export { childrenKilledOnExit } from './child-reaper';

@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react';
+import { sectionFromHash } from './sections';
+import type { SectionId } from './sections';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The visible section lives in the URL hash (#/system), so reload and back/forward work
+ *  without a router, and the core serves a single page at `/`. */
+export function useHashSection(): SectionId {
+  return useSyncExternalStore(subscribe, () => sectionFromHash(window.location.hash), () => 'wall');
+}
+
+export function sectionHref(id: SectionId): string {
+  return `#/${id}`;
+}

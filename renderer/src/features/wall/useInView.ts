@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { RefObject } from 'react';
+
+/** Whether the element is on screen (with a margin, so a tile starts just before it
+ *  scrolls in). True where IntersectionObserver does not exist. */
+export function useInView(ref: RefObject<Element | null>, rootMargin = '200px'): boolean {
+  const [inView, setInView] = useState(true);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const last = entries[entries.length - 1];
+        if (last) setInView(last.isIntersecting);
+      },
+      { rootMargin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, rootMargin]);
+
+  return inView;
+}
