@@ -35,7 +35,19 @@ describe('shell log', () => {
     log.close();
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('{"level":"info","app":"wink-core","msg":"listening"}');
-    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 'error', app: 'wink-core', stream: 'stderr', msg: 'Segmentation fault' });
+    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 'warn', app: 'wink-core', stream: 'stderr', msg: 'Segmentation fault' });
+  });
+
+  it('keeps secrets the core prints for a terminal out of the log file', () => {
+    const file = tempFile();
+    const echoed: string[] = [];
+    const log = createShellLog({ file, echo: (l) => echoed.push(l) });
+    log.core('  Operator "admin" was created with the password: m1g5XLmhycGuGHjd', 'stderr');
+    log.close();
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('m1g5XLmhycGuGHjd');
+    expect(text).toContain('password: [redacted]');
+    expect(echoed.join('')).not.toContain('m1g5XLmhycGuGHjd');
   });
 
   it('rotates the file once it passes the size limit', () => {

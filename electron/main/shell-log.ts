@@ -72,7 +72,7 @@ export function createShellLog(options: ShellLogOptions): ShellLog {
     error: log('error'),
     core(line, stream) {
       if (line.startsWith('{') && isJson(line)) write(line);
-      else write(JSON.stringify({ level: stream === 'stderr' ? 'error' : 'info', time: new Date().toISOString(), app: 'wink-core', stream, msg: line }));
+      else write(JSON.stringify({ level: stream === 'stderr' ? 'warn' : 'info', time: new Date().toISOString(), app: 'wink-core', stream, msg: redactPlainLine(line) }));
     },
     close() {
       if (fd !== null) closeSync(fd);
@@ -83,6 +83,12 @@ export function createShellLog(options: ShellLogOptions): ShellLog {
 
 function entry(level: string, msg: string, fields?: Record<string, unknown>): Record<string, unknown> {
   return { level, time: new Date().toISOString(), app: 'wink-shell', ...fields, msg };
+}
+
+/** The core's JSON logs are redacted by the core; its plain stderr lines are meant for a
+ *  terminal (a first-run admin password, say) and must not be kept in a log file. */
+export function redactPlainLine(line: string): string {
+  return line.replace(/\b(password|passphrase|token|secret)(\s*[:=]\s*)\S+/gi, '$1$2[redacted]');
 }
 
 function isJson(line: string): boolean {

@@ -17,6 +17,11 @@ export interface TestTsOptions {
   audio?: boolean;
   videoCodec?: 'libx264' | 'libx265';
   profile?: string;
+  pixFmt?: string;
+  /** x264 picks the lowest profile its tools need: ultrafast (default) always gives Baseline. */
+  preset?: string;
+  /** More encoder options, placed before the output. */
+  extraArgs?: string[];
 }
 
 /** ffmpeg's mpegts output for a synthetic picture (and a 440 Hz tone), as the ingest
@@ -28,10 +33,10 @@ export function generateTs(o: TestTsOptions = {}): Promise<Buffer> {
   args.push('-t', String(o.seconds ?? 10), '-c:v', o.videoCodec ?? 'libx264');
   if ((o.videoCodec ?? 'libx264') === 'libx264') args.push('-profile:v', o.profile ?? 'baseline');
   const gop = String(o.gop ?? fps * 2);
-  args.push('-preset', 'ultrafast', '-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-pix_fmt', 'yuv420p');
+  args.push('-preset', o.preset ?? 'ultrafast', '-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-pix_fmt', o.pixFmt ?? 'yuv420p');
   if (o.videoCodec === 'libx265') args.push('-x265-params', `keyint=${gop}:min-keyint=${gop}:log-level=error`);
   if (o.audio !== false) args.push('-c:a', 'aac', '-b:a', '64k', '-ac', '1');
-  args.push('-f', 'mpegts', 'pipe:1');
+  args.push(...(o.extraArgs ?? []), '-f', 'mpegts', 'pipe:1');
   return new Promise((resolve, reject) => {
     execFile(FFMPEG, args, { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`ffmpeg failed: ${err.message} ${stderr.toString()}`));
