@@ -112,7 +112,6 @@ function run(): void {
     supervisor.onStateChange(onState);
     app.on('will-quit', () => tray.destroy());
 
-    win.showStatus(statusPageUrl(supervisor.state, statusContext));
     supervisor.start();
   });
 }

@@ -74,7 +74,9 @@ export class MainWindow {
       this.#saveBounds();
       if (this.#allowClose) return;
       event.preventDefault();
-      this.#win.hide();
+      // A wall display in kiosk mode stays up (quit from the tray); a desktop window goes
+      // to the tray while the appliance keeps serving.
+      if (!options.kiosk) this.#win.hide();
     });
     this.#win.webContents.on('render-process-gone', (_event, details) => {
       options.log.error('console renderer process gone; reloading', { reason: details.reason, exitCode: details.exitCode });

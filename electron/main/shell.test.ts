@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { IPC, type CoreStateMessage } from '../contracts/ipc-channels';
 import { createFakeElectron, type FakeBrowserWindow } from './testing/fake-electron';
+import { until } from './testing/until';
 
 const dir = mkdtempSync(join(tmpdir(), 'wink-shell-'));
 const userData = join(dir, 'user data');
@@ -44,15 +45,6 @@ vi.mock('./resource-paths', () => ({
   preloadPath: join(dir, 'preload.mjs'),
   resourcesDir: () => join(dir, 'resources'),
 }));
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('desktop shell (stand-in Electron, real child process)', () => {
   let window: FakeBrowserWindow;

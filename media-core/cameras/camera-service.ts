@@ -39,7 +39,6 @@ export interface CameraServiceDeps {
   demoEnabled: boolean;
   openStream(id: string): StreamLike;
   closeStream(id: string): void;
-  createPipeline(row: CameraRow, sink: StreamLike): PipelineLike;
   now?: () => number;
 }
 
@@ -59,6 +58,7 @@ export const DEMO_CAMERA_COUNT = 4;
 export class CameraService {
   private readonly runtimes = new Map<string, Runtime>();
   private readonly now: () => number;
+  private createPipeline: ((row: CameraRow, sink: StreamLike) => PipelineLike) | undefined;
 
   constructor(private readonly deps: CameraServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -74,8 +74,20 @@ export class CameraService {
     this.deps.settings.set('demo.seeded', true);
   }
 
-  startAll(): void {
-    for (const row of this.deps.repo.list()) this.startOne(row);
+  /** Lists every stored camera at once (as starting), so the console and API see them
+   *  while the ingest machinery is still being prepared. */
+  load(): void {
+    for (const row of this.deps.repo.list()) {
+      if (this.runtimes.has(row.id)) continue;
+      const rt: Runtime = { row, stream: this.deps.openStream(row.id), pipeline: null, status: 'starting', reason: null, since: this.now() };
+      this.runtimes.set(row.id, rt);
+    }
+  }
+
+  /** Starts one supervised pipeline per enabled camera. */
+  startPipelines(createPipeline: (row: CameraRow, sink: StreamLike) => PipelineLike): void {
+    this.createPipeline = createPipeline;
+    for (const rt of this.runtimes.values()) if (!rt.pipeline) this.startOne(rt);
   }
 
   list(): Camera[] {
@@ -112,16 +124,14 @@ export class CameraService {
     await Promise.all([...this.runtimes.values()].map((r) => r.pipeline?.stop()));
   }
 
-  private startOne(row: CameraRow): void {
-    const stream = this.deps.openStream(row.id);
-    const rt: Runtime = { row, stream, pipeline: null, status: 'disabled', reason: null, since: this.now() };
-    this.runtimes.set(row.id, rt);
+  private startOne(rt: Runtime): void {
+    const { row, stream } = rt;
+    if (!this.createPipeline) return;
     if (!row.enabled) return this.setStatus(rt, 'disabled', 'turned off by an operator');
     if (row.kind === 'demo' && !this.deps.demoEnabled) return this.setStatus(rt, 'disabled', 'demo cameras are turned off (--no-demo)');
-    const pipeline = this.deps.createPipeline(row, stream);
+    const pipeline = this.createPipeline(row, stream);
     rt.pipeline = pipeline;
     pipeline.on('state', (state: CameraStatus, reason: string | null) => this.setStatus(rt, state, reason));
-    this.setStatus(rt, 'starting', null);
     pipeline.start();
   }
 

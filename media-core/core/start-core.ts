@@ -59,10 +59,9 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       hls.detach(id);
       hub.close(id);
     },
-    createPipeline: await createPipelineFactory(ffmpeg, log),
   });
   cameras.seedDemoCameras();
-  cameras.startAll();
+  cameras.load();
 
   const listen: Record<string, string> = {};
   const partnerHttp = await createPartnerHttpServer(
@@ -102,6 +101,12 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     throw err;
   }
 
+  // Cameras start once ffmpeg's abilities are probed; the listeners do not wait for it.
+  const camerasStarted = createPipelineFactory(ffmpeg, log).then(
+    (factory) => cameras.startPipelines(factory),
+    (err: unknown) => log.error({ err }, 'cameras could not be started'),
+  );
+
   let stopping: Promise<void> | undefined;
   return {
     listen,
@@ -110,6 +115,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     issueDesktopSession: () => operators.issueSession({ username: 'admin', role: 'admin' }),
     stop: () =>
       (stopping ??= (async () => {
+        await camerasStarted;
         await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
         hls.closeAll();
         db.close();

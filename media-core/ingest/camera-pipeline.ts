@@ -144,12 +144,13 @@ export class CameraPipeline extends EventEmitter<PipelineEvents> {
     this.active = false;
     this.clearTimers();
     const run = this.run;
-    this.stopping = (async () => {
-      if (run && !run.ended) await this.terminate(run, 'SIGTERM');
+    const exited = run && !run.ended ? this.terminate(run, 'SIGTERM') : Promise.resolve();
+    const stopping = exited.then(() => {
       this.stopping = null;
       this.setState('disabled', null);
-    })();
-    return this.stopping;
+    });
+    this.stopping = stopping;
+    return stopping;
   }
 
   private spawnRun(): void {

@@ -29,6 +29,7 @@ test.describe('operator console in a browser', () => {
     const ids = await tiles.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-camera-id')));
     expect([...ids].sort()).toEqual(DEMO_CAMERAS);
     await expect(page.getByTestId('operator')).toContainText(core.adminUsername);
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
 
     for (const id of DEMO_CAMERAS) {
       await expect.poll(() => videoTime(page, id), { message: `${id} starts playing`, timeout: 60_000 }).toBeGreaterThan(0);
@@ -38,6 +39,21 @@ test.describe('operator console in a browser', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'wall.png'), fullPage: true });
+  });
+
+  test('the session survives a reload and ends on sign-out', async ({ page, core }) => {
+    await page.goto(core.consoleUrl);
+    await signIn(page, core.adminUsername, core.adminPassword);
+    await expect(page.getByTestId('camera-tile')).toHaveCount(DEMO_CAMERAS.length);
+
+    await page.reload();
+    await expect(page.getByTestId('camera-tile')).toHaveCount(DEMO_CAMERAS.length);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('camera-wall')).toHaveCount(0);
   });
 
   test('a wrong password is refused with a message and no wall', async ({ page, core }) => {

@@ -278,6 +278,31 @@ describe('CameraPipeline with an unreachable camera', () => {
     expect(p.restarts).toBeGreaterThanOrEqual(1);
   });
 
+  it('ends in error when the camera rejects the credentials', async () => {
+    // A camera that answers every RTSP request with 401, whatever credentials it gets.
+    const camera = createServer((socket) => {
+      socket.on('data', (data) => {
+        const cseq = /CSeq:\s*(\d+)/i.exec(data.toString())?.[1] ?? '1';
+        socket.write(`RTSP/1.0 401 Unauthorized\r\nCSeq: ${cseq}\r\nWWW-Authenticate: Basic realm="camera"\r\n\r\n`);
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => camera.listen(0, '127.0.0.1', resolve));
+    const port = (camera.address() as { port: number }).port;
+    try {
+      const p = pipeline({
+        sink: new RecordingSink(),
+        args: rtspSourceArgs({ url: `rtsp://admin:wrong@127.0.0.1:${port}/x`, video: 'copy', audio: 'copy' }),
+      });
+      p.start();
+      await waitForState(p, (s) => s === 'error');
+      expect(p.reason).toBe('camera rejected the username or password');
+      expect(p.stderrTail.join('\n')).not.toContain('wrong');
+    } finally {
+      await new Promise<void>((resolve) => camera.close(() => resolve()));
+    }
+  });
+
   it('cancels a pending restart when stopped during the backoff', async () => {
     const port = await closedLocalPort();
     const p = pipeline({
@@ -294,6 +319,23 @@ describe('CameraPipeline with an unreachable camera', () => {
     expect(states).toEqual([]);
     expect(p.state).toBe('disabled');
     expect(p.restarts).toBe(0);
+  });
+
+  it('can be stopped and started again while waiting to retry', async () => {
+    const port = await closedLocalPort();
+    const p = pipeline({
+      sink: new RecordingSink(),
+      args: rtspSourceArgs({ url: `rtsp://127.0.0.1:${port}/x`, video: 'copy', audio: 'none' }),
+      backoff: { initialMs: 5_000, maxMs: 5_000, factor: 1 },
+    });
+    p.start();
+    await waitForState(p, (s) => s === 'offline');
+    await p.stop();
+    await p.stop();
+    expect(p.state).toBe('disabled');
+    p.start();
+    await waitForState(p, (s) => s === 'offline');
+    expect(p.reason).toBe('connection refused');
   });
 
   it('reports an ffmpeg that cannot be started as an error', async () => {

@@ -14,6 +14,7 @@ describe('system page helpers', () => {
 
   it('formats uptime at a useful precision', () => {
     const start = '2024-10-01T00:00:00.000Z';
+    expect(formatUptime(start, new Date('2024-10-01T00:00:59Z'))).toBe('less than a minute');
     expect(formatUptime(start, new Date('2024-10-01T00:04:59Z'))).toBe('4 min');
     expect(formatUptime(start, new Date('2024-10-01T03:12:00Z'))).toBe('3 h 12 min');
     expect(formatUptime(start, new Date('2024-10-03T03:12:00Z'))).toBe('2 d 3 h');

@@ -22,7 +22,7 @@ export function sortListeners(listeners: Record<string, string>): [string, strin
   return Object.entries(listeners).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** "2 d 3 h", "3 h 12 min", "4 min": how long the core has been up. */
+/** "2 d 3 h", "3 h 12 min", "4 min", "less than a minute": how long the core has been up. */
 export function formatUptime(startedAt: string, now: Date): string | null {
   const started = Date.parse(startedAt);
   if (Number.isNaN(started)) return null;
@@ -31,5 +31,5 @@ export function formatUptime(startedAt: string, now: Date): string | null {
   const hours = Math.floor((minutes % 1440) / 60);
   if (days > 0) return `${days} d ${hours} h`;
   if (hours > 0) return `${hours} h ${minutes % 60} min`;
-  return `${minutes} min`;
+  return minutes === 0 ? 'less than a minute' : `${minutes} min`;
 }
