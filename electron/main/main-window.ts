@@ -121,7 +121,8 @@ export class MainWindow {
    *  not a status page, not an iframe, not a page it was navigated away to. */
   isTrustedSender(frame: WebFrameMain | null): boolean {
     if (!frame || this.#win.isDestroyed() || this.#trustedOrigin === null) return false;
-    if (frame !== this.#win.webContents.mainFrame) return false;
+    const main = this.#win.webContents.mainFrame;
+    if (frame.parent !== null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
     return originOf(frame.url) === this.#trustedOrigin;
   }
 

@@ -83,12 +83,14 @@ describe('desktop shell (stand-in Electron, real child process)', () => {
     expect(window.visible).toBe(true);
   });
 
-  it('gives the console URL and operator token to the console page only', async () => {
+  it('gives the console URL and operator token to the console page only, not to other origins or iframes', async () => {
     expect(await fake.ipcMain.invoke(IPC.getConsoleInfo, window.webContents.mainFrame)).toEqual({
       consoleUrl,
       operatorToken: 'operator-token-1',
     });
-    expect(await fake.ipcMain.invoke(IPC.getConsoleInfo, { url: 'https://evil.example/' })).toBeNull();
+    const main = window.webContents.mainFrame;
+    expect(await fake.ipcMain.invoke(IPC.getConsoleInfo, { ...main, url: 'https://evil.example/' })).toBeNull();
+    expect(await fake.ipcMain.invoke(IPC.getConsoleInfo, { ...main, parent: main, routingId: 2 })).toBeNull();
     expect(await fake.ipcMain.invoke(IPC.getConsoleInfo, null)).toBeNull();
   });
 

@@ -66,10 +66,13 @@ describe('HLS from real ffmpeg MPEG-TS', () => {
     feed(hub, 'cam1', ts, [3000, 17, 188 * 7 + 5]);
     const names = parsePlaylist(muxer.playlist()!).entries.map((e) => e.uri);
     expect(names.length).toBeGreaterThanOrEqual(4);
-    for (const name of names) {
+    const probes = names.map(async (name) => {
       const seg = muxer.segment(name)!;
       expect(seg.length % 188).toBe(0);
-      const { streams } = await ffprobe(seg, ['-show_streams']);
+      const [{ streams }, { frames }] = await Promise.all([
+        ffprobe(seg, ['-show_streams']),
+        ffprobe(seg, ['-select_streams', 'v:0', '-show_frames', '-read_intervals', '%+#1']),
+      ]);
       const video = streams.find((s: any) => s.codec_type === 'video');
       const audio = streams.find((s: any) => s.codec_type === 'audio');
       expect(video.codec_name).toBe('h264');
@@ -79,10 +82,10 @@ describe('HLS from real ffmpeg MPEG-TS', () => {
       expect(Number(video.duration)).toBeCloseTo(2, 2);
       // Audio is passed through as ffmpeg interleaved it: up to a few hundred ms apart.
       expect(Math.abs(Number(audio.start_time) - Number(video.start_time))).toBeLessThan(0.5);
-      const { frames } = await ffprobe(seg, ['-select_streams', 'v:0', '-show_frames', '-read_intervals', '%+#1']);
       expect(frames[0].key_frame).toBe(1);
       expect(frames[0].pict_type).toBe('I');
-    }
+    });
+    await Promise.all(probes);
     muxer.close();
   });
 

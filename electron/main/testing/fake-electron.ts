@@ -9,6 +9,9 @@ import { join } from 'node:path';
 
 export interface FakeFrame {
   url: string;
+  parent?: FakeFrame | null;
+  processId?: number;
+  routingId?: number;
 }
 
 interface PreventableEvent {
@@ -26,7 +29,7 @@ function preventable(): PreventableEvent {
 }
 
 class FakeWebContents extends EventEmitter {
-  readonly mainFrame: FakeFrame = { url: 'about:blank' };
+  readonly mainFrame: FakeFrame = { url: 'about:blank', parent: null, processId: 7, routingId: 1 };
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   readonly session = { setPermissionRequestHandler: () => {} };
   setWindowOpenHandler(): void {}

@@ -19,6 +19,7 @@ describe('renderPlaylist', () => {
         '#EXTM3U',
         '#EXT-X-VERSION:3',
         '#EXT-X-TARGETDURATION:2',
+        '#EXT-X-INDEPENDENT-SEGMENTS',
         '#EXT-X-MEDIA-SEQUENCE:7',
         '#EXT-X-PROGRAM-DATE-TIME:2025-01-01T00:00:14.000Z',
         '#EXTINF:2.000,',

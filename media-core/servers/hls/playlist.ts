@@ -20,6 +20,8 @@ export function renderPlaylist({ segments, discontinuitySequence, decorateUri }:
     '#EXTM3U',
     '#EXT-X-VERSION:3',
     `#EXT-X-TARGETDURATION:${Math.max(1, Math.round(maxDuration))}`,
+    // Every segment opens with PAT, PMT and a keyframe.
+    '#EXT-X-INDEPENDENT-SEGMENTS',
     `#EXT-X-MEDIA-SEQUENCE:${first.seq}`,
   ];
   if (discontinuitySequence > 0) lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence}`);

@@ -11,9 +11,10 @@ export interface HlsRouteDeps {
   /** Default '/hls'. */
   prefix?: string;
   muxerFor(cameraId: string): HlsMuxer | undefined;
-  /** Decides access for one request. On allow, `uriQuery` (e.g. 'token=abc') is appended
-   *  to every URI in the playlist so players need nothing else. On deny, the route
-   *  answers status + {error:{code,message}}. */
+  /** Decides access for one request. On allow, `uriQuery` (e.g. 'token=abc', already
+   *  URL-encoded) is appended to every URI in the playlist so players need nothing else;
+   *  `onBytes` is told the body size handed to the socket (not for HEAD). On deny, the
+   *  route answers status + {error:{code,message}}. */
   authorize(req: FastifyRequest, cameraId: string, kind: 'playlist' | 'segment'): Promise<HlsAccessDecision>;
   /** Access-Control-Allow-Origin for partners' web players; null sends none. Default '*'. */
   corsOrigin?: string | null;
@@ -56,7 +57,7 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
       return fail(reply, 503, 'UNAVAILABLE', 'Stream not available yet');
     }
     const body = Buffer.from(text, 'utf8');
-    access.onBytes?.(body.length);
+    if (req.method !== 'HEAD') access.onBytes?.(body.length);
     if (cors) reply.header('access-control-allow-origin', cors);
     return reply.header('content-type', PLAYLIST_TYPE).header('cache-control', 'no-cache').send(body);
   };
@@ -68,7 +69,7 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     if (!access.ok) return fail(reply, access.status, access.code, access.message);
     const data = deps.muxerFor(camera)?.segment(name);
     if (!data) return notFound(reply);
-    access.onBytes?.(data.length);
+    if (req.method !== 'HEAD') access.onBytes?.(data.length);
     if (cors) reply.header('access-control-allow-origin', cors);
     return reply
       .header('content-type', SEGMENT_TYPE)
