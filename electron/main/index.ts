@@ -50,13 +50,13 @@ function run(): void {
 
   // Quit from the tray, the OS, a service manager or a test: stop the core first, with
   // the supervisor's bounded wait, then let the quit proceed.
+  let stopping: Promise<void> | null = null;
   app.on('before-quit', (event) => {
     window?.allowClose();
     if (coreStopped || !core) return;
     event.preventDefault();
-    const stopping = core;
-    core = null;
-    void stopping
+    // A second Quit while the core is stopping waits for the same stop.
+    stopping ??= core
       .stop()
       .catch((err: unknown) => log.error('stopping the media core failed', { err: String(err) }))
       .finally(() => {

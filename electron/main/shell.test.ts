@@ -109,9 +109,10 @@ describe('desktop shell (stand-in Electron, real child process)', () => {
     expect(fake.forked[0]!.process.pid).toBeDefined();
   });
 
-  it('on quit, asks the core to shut down, waits for it to exit, then quits', async () => {
+  it('on quit (even clicked twice), asks the core to shut down once, waits for it to exit, then quits', async () => {
     const core = fake.forked[0]!.process;
     const exitCode = new Promise<number>((resolve) => core.once('exit', resolve));
+    fake.app.quit();
     fake.app.quit();
     expect(fake.app.hasQuit).toBe(false);
     expect(await exitCode).toBe(0);

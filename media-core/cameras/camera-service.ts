@@ -99,6 +99,13 @@ export class CameraService {
     return r ? this.view(r) : undefined;
   }
 
+  /** The live figures of every camera, for the periodic console update. */
+  statsById(): Record<string, Camera['stats']> {
+    const out: Record<string, Camera['stats']> = {};
+    for (const rt of this.runtimes.values()) out[rt.row.id] = this.view(rt).stats;
+    return out;
+  }
+
   liveCount(): number {
     let n = 0;
     for (const r of this.runtimes.values()) if (r.status === 'live') n++;

@@ -73,6 +73,8 @@ export interface SystemInfo {
 export type ConsoleEvent =
   | { type: 'hello'; at: string }
   | { type: 'camera.status'; camera: Camera }
+  /** Every few seconds: the live figures of every camera, by id. */
+  | { type: 'camera.stats'; stats: Record<string, CameraStats> }
   | { type: 'camera.removed'; id: string };
 
 export type ConsoleEventType = ConsoleEvent['type'];

@@ -18,6 +18,8 @@ import { locateFfmpeg, type FfmpegLocation } from './ffmpeg-location';
 import { HlsWiring } from './hls-wiring';
 import { createPipelineFactory } from './pipeline-factory';
 
+const STATS_EVERY_MS = 5_000;
+
 export interface RunningCore {
   /** Listener name → actual "host:port". */
   listen: Record<string, string>;
@@ -107,6 +109,9 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     (err: unknown) => log.error({ err }, 'cameras could not be started'),
   );
 
+  const statsTimer = setInterval(() => bus.publish({ type: 'camera.stats', stats: cameras.statsById() }), STATS_EVERY_MS);
+  statsTimer.unref();
+
   let stopping: Promise<void> | undefined;
   return {
     listen,
@@ -115,6 +120,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     issueDesktopSession: () => operators.issueSession({ username: 'admin', role: 'admin' }),
     stop: () =>
       (stopping ??= (async () => {
+        clearInterval(statsTimer);
         await camerasStarted;
         await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
         hls.closeAll();

@@ -223,6 +223,8 @@ describe('StreamHub', () => {
     expect(a.readerCount()).toBe(0);
     expect(hub.get('a')).toBeUndefined();
     expect(hub.ids()).toEqual(['b']);
+    a.subscribe({ onTs: () => {} });
+    expect(a.readerCount()).toBe(0);
     hub.close('nope');
   });
 });

@@ -125,8 +125,9 @@ export class CameraStream extends EventEmitter {
   /** Replays synchronously (inside this call) when starting from a keyframe; returns the
    *  unsubscribe function. */
   subscribe(reader: StreamReader, opts: SubscribeOptions = {}): () => void {
+    if (this.closed) return () => {};
     const entry = this.readers.add(reader, opts.fromKeyframe ?? true);
-    if (!this.closed && entry.fromKeyframe) this.replay(entry);
+    if (entry.fromKeyframe) this.replay(entry);
     return () => this.readers.remove(entry);
   }
 

@@ -77,14 +77,17 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
       .send(data);
   };
 
+  const prefix = deps.prefix ?? '/hls';
   app.register(
     async (scope) => {
-      scope.setNotFoundHandler((_req, reply) => notFound(reply));
+      // Under our own prefix, every miss gets the same JSON 404; the root's handler is
+      // the HTTP server's business.
+      if (prefix !== '' && prefix !== '/') scope.setNotFoundHandler((_req, reply) => notFound(reply));
       scope.get('/:camera/playlist.m3u8', playlist);
       scope.get('/:camera/index.m3u8', playlist);
       scope.get('/:camera/:segment', segment);
     },
-    { prefix: deps.prefix ?? '/hls' },
+    { prefix },
   );
 }
 

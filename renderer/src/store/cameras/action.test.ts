@@ -52,6 +52,18 @@ describe('cameras slice', () => {
     expect(harness.store.getState()).toBe(afterRemoval);
   });
 
+  it('updates live figures on camera.stats, ignoring cameras it does not know', async () => {
+    const harness = createHarness();
+    await signedIn(harness);
+    const stats = { ...camera('demo-1').stats, bitrate: 612_000, fps: 15 };
+
+    harness.store.getState().applyEvent({ type: 'camera.stats', stats: { 'demo-1': stats, ghost: stats } });
+
+    const state = harness.store.getState();
+    expect(cameraSelectors.byId('demo-1')(state)?.stats.bitrate).toBe(612_000);
+    expect(cameraSelectors.ids(state)).toEqual(['demo-1', 'demo-2']);
+  });
+
   it('counts cameras per status for the wall summary', async () => {
     const harness = createHarness();
     harness.api.cameras = [camera('1'), camera('2'), camera('3', 'offline'), camera('4', 'error')];

@@ -21,6 +21,16 @@ export function applyConsoleEvent(state: CameraList, event: ConsoleEvent): Camer
         camerasById: { ...state.camerasById, [camera.id]: camera },
       };
     }
+    case 'camera.stats': {
+      let camerasById: Record<string, Camera> | null = null;
+      for (const [id, stats] of Object.entries(event.stats)) {
+        const camera = state.camerasById[id];
+        if (!camera) continue;
+        camerasById ??= { ...state.camerasById };
+        camerasById[id] = { ...camera, stats };
+      }
+      return camerasById ? { cameraIds: state.cameraIds, camerasById } : state;
+    }
     case 'camera.removed': {
       if (!(event.id in state.camerasById)) return state;
       const { [event.id]: _removed, ...camerasById } = state.camerasById;
