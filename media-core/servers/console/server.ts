@@ -12,6 +12,21 @@ import { registerAuthRoutes } from './routes-auth';
 import { registerCameraRoutes } from './routes-cameras';
 import { registerEventRoutes } from './routes-events';
 
+// Only the console's own code runs in it. hls.js needs blob: for its worker and for the
+// MediaSource object URLs; React sets inline styles.
+const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
 /** The operator console listener: REST API, live events, operators' HLS, and the
  *  console web app itself. */
 export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promise<FastifyInstance> {
@@ -21,6 +36,7 @@ export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promi
     void reply.header('X-Frame-Options', 'DENY');
     void reply.header('X-Content-Type-Options', 'nosniff');
     void reply.header('Referrer-Policy', 'no-referrer');
+    void reply.header('Content-Security-Policy', CONSOLE_CSP);
     return payload;
   });
 
