@@ -22,8 +22,9 @@ export class TokenBucketLimiter {
     const t = this.now();
     this.sweep(t);
     const b = this.buckets.get(key) ?? { tokens: this.burst, at: t };
-    b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.ratePerSec);
-    b.at = t;
+    // A clock that steps back (NTP, a test's clock) must not drain the bucket.
+    b.tokens = Math.min(this.burst, b.tokens + (Math.max(0, t - b.at) / 1000) * this.ratePerSec);
+    b.at = Math.max(t, b.at);
     this.buckets.set(key, b);
     if (b.tokens >= 1) {
       b.tokens -= 1;

@@ -1,34 +1,18 @@
-import type { EventEmitter } from 'node:events';
-import type { Camera, CameraStatus } from '../contracts/api';
+import type { Camera, CameraCreateRequest, CameraStatus, CameraUpdateRequest } from '../contracts/api';
+import { ApiError } from '../contracts/api-error';
 import type { CameraRow, CamerasRepo } from '../db/repos/cameras';
 import type { SettingsRepo } from '../db/repos/settings';
 import type { EventBus } from '../events/event-bus';
+import type { SourceAddress, SourceRules } from '../ingest/source-url';
 import type { Logger } from '../log/logger';
+import { configureNew, configureUpdate, openSource } from './camera-config';
+import { cameraView } from './camera-view';
+import { DemandGate } from './demand-gate';
+import type { PipelineFactory, PipelineLike, StreamLike } from './pipeline-types';
+import type { SecretBox } from './secret-box';
+import type { Snapshot, SnapshotService } from './snapshots';
 
-/** The supervised ingest of one camera, as the service sees it. */
-export interface PipelineLike extends EventEmitter {
-  readonly state: CameraStatus;
-  readonly reason: string | null;
-  readonly restarts: number;
-  readonly liveSince: number | null;
-  start(): void;
-  stop(): Promise<void>;
-}
-
-/** The camera's stream in the hub, as the service sees it. */
-export interface StreamLike {
-  push(chunk: Buffer): void;
-  discontinuity(): void;
-  info(): {
-    videoCodec: string | null;
-    profile: string | null;
-    width: number | null;
-    height: number | null;
-    fps: number | null;
-    hasAudio: boolean;
-    bitrate: number;
-  };
-}
+export type { PipelineFactory, PipelineLike, PipelineRequest, StreamLike } from './pipeline-types';
 
 export interface CameraServiceDeps {
   repo: CamerasRepo;
@@ -37,6 +21,11 @@ export interface CameraServiceDeps {
   log: Logger;
   /** Demo cameras are created on a new data dir and run, unless turned off. */
   demoEnabled: boolean;
+  /** Seals source addresses at rest. */
+  box: SecretBox;
+  /** Which sources are accepted (the folder file: sources may read from). */
+  sourceRules: SourceRules;
+  snapshots: SnapshotService;
   openStream(id: string): StreamLike;
   closeStream(id: string): void;
   now?: () => number;
@@ -44,21 +33,28 @@ export interface CameraServiceDeps {
 
 interface Runtime {
   row: CameraRow;
+  source: SourceAddress | null;
+  /** Why the stored source cannot be used, if it cannot. */
+  sourceProblem: string | null;
   stream: StreamLike;
   pipeline: PipelineLike | null;
+  gate: DemandGate | null;
   status: CameraStatus;
   reason: string | null;
   since: number;
+  /** Serializes stop/start of this camera's pipeline across concurrent edits. */
+  chain: Promise<void>;
 }
 
 export const DEMO_CAMERA_COUNT = 4;
+const IDLE_REASON = 'on demand: starts when someone watches';
 
 /** Owns the set of cameras: their rows, their ingest pipelines and their live status.
  *  Every status change is published to the console. */
 export class CameraService {
   private readonly runtimes = new Map<string, Runtime>();
   private readonly now: () => number;
-  private createPipeline: ((row: CameraRow, sink: StreamLike) => PipelineLike) | undefined;
+  private createPipeline: PipelineFactory | undefined;
 
   constructor(private readonly deps: CameraServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -77,15 +73,11 @@ export class CameraService {
   /** Lists every stored camera at once (as starting), so the console and API see them
    *  while the ingest machinery is still being prepared. */
   load(): void {
-    for (const row of this.deps.repo.list()) {
-      if (this.runtimes.has(row.id)) continue;
-      const rt: Runtime = { row, stream: this.deps.openStream(row.id), pipeline: null, status: 'starting', reason: null, since: this.now() };
-      this.runtimes.set(row.id, rt);
-    }
+    for (const row of this.deps.repo.list()) if (!this.runtimes.has(row.id)) this.addRuntime(row);
   }
 
   /** Starts one supervised pipeline per enabled camera. */
-  startPipelines(createPipeline: (row: CameraRow, sink: StreamLike) => PipelineLike): void {
+  startPipelines(createPipeline: PipelineFactory): void {
     this.createPipeline = createPipeline;
     for (const rt of this.runtimes.values()) if (!rt.pipeline) this.startOne(rt);
   }
@@ -112,13 +104,47 @@ export class CameraService {
     return n;
   }
 
+  async create(req: CameraCreateRequest): Promise<Camera> {
+    if (this.runtimes.has(req.id) || this.deps.repo.find(req.id)) throw new ApiError('CONFLICT', `a camera with id ${JSON.stringify(req.id)} already exists`);
+    const { row, source } = configureNew(req, this.deps.repo.nextPosition(), this.ctx());
+    this.deps.repo.insert(row);
+    const rt = this.addRuntime(row, source);
+    this.deps.log.info({ camera: row.id, source: source?.display ?? null }, 'camera added');
+    this.publish(rt);
+    if (this.createPipeline) this.startOne(rt);
+    return this.view(rt);
+  }
+
+  async update(id: string, req: CameraUpdateRequest): Promise<Camera> {
+    const rt = this.runtimes.get(id);
+    if (!rt) throw new ApiError('NOT_FOUND', `no camera with id ${JSON.stringify(id)}`);
+    const { row, source } = configureUpdate(rt.row, rt.source, req, this.ctx());
+    const restart = (Object.keys(req) as Array<keyof CameraUpdateRequest>).some((k) => !['location', 'notes', 'name'].includes(k)) || (row.kind === 'demo' && req.name !== undefined);
+    this.deps.repo.update(row);
+    rt.row = row;
+    if (source !== rt.source) {
+      rt.source = source;
+      rt.sourceProblem = null;
+    }
+    this.deps.log.info({ camera: id, fields: Object.keys(req), restart }, 'camera updated');
+    if (restart && this.createPipeline) {
+      await this.serial(rt, async () => {
+        await this.teardown(rt);
+        this.startOne(rt);
+      });
+    }
+    this.publish(rt);
+    return this.view(rt);
+  }
+
   async remove(id: string): Promise<boolean> {
     const r = this.runtimes.get(id);
     const existed = this.deps.repo.delete(id);
     if (r) {
       this.runtimes.delete(id);
-      await r.pipeline?.stop();
+      await this.serial(r, () => this.teardown(r));
       this.deps.closeStream(id);
+      this.deps.snapshots.forget(id);
     }
     if (existed || r) {
       this.deps.log.info({ camera: id }, 'camera removed');
@@ -127,8 +153,41 @@ export class CameraService {
     return existed || r !== undefined;
   }
 
+  /** A recent JPEG of the camera; undefined for an unknown camera, null when there is no picture yet. */
+  async snapshot(id: string): Promise<Snapshot | null | undefined> {
+    const rt = this.runtimes.get(id);
+    if (!rt) return undefined;
+    return this.deps.snapshots.get(id, rt.stream);
+  }
+
   async stopAll(): Promise<void> {
-    await Promise.all([...this.runtimes.values()].map((r) => r.pipeline?.stop()));
+    await Promise.all([...this.runtimes.values()].map((r) => this.serial(r, () => this.teardown(r))));
+  }
+
+  private addRuntime(row: CameraRow, source?: SourceAddress | null): Runtime {
+    let opened = source ?? null;
+    let problem: string | null = null;
+    if (source === undefined) {
+      try {
+        opened = openSource(row, this.ctx());
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+    }
+    const rt: Runtime = {
+      row,
+      source: opened,
+      sourceProblem: problem,
+      stream: this.deps.openStream(row.id),
+      pipeline: null,
+      gate: null,
+      status: 'starting',
+      reason: null,
+      since: this.now(),
+      chain: Promise.resolve(),
+    };
+    this.runtimes.set(row.id, rt);
+    return rt;
   }
 
   private startOne(rt: Runtime): void {
@@ -136,10 +195,55 @@ export class CameraService {
     if (!this.createPipeline) return;
     if (!row.enabled) return this.setStatus(rt, 'disabled', 'turned off by an operator');
     if (row.kind === 'demo' && !this.deps.demoEnabled) return this.setStatus(rt, 'disabled', 'demo cameras are turned off (--no-demo)');
-    const pipeline = this.createPipeline(row, stream);
+    if (rt.sourceProblem) return this.setStatus(rt, 'error', rt.sourceProblem);
+    const pipeline = this.createPipeline({ row, source: rt.source }, stream);
     rt.pipeline = pipeline;
-    pipeline.on('state', (state: CameraStatus, reason: string | null) => this.setStatus(rt, state, reason));
-    pipeline.start();
+    pipeline.on('state', (state: CameraStatus, reason: string | null) => {
+      if (rt.pipeline !== pipeline) return;
+      // An on-demand camera stopped for lack of viewers is idle, not disabled.
+      if (state === 'disabled' && row.mode === 'on-demand') this.setStatus(rt, 'starting', IDLE_REASON);
+      else this.setStatus(rt, state, reason);
+    });
+    pipeline.on('plan', () => this.publish(rt));
+    if (row.mode === 'on-demand') {
+      this.setStatus(rt, 'starting', IDLE_REASON);
+      rt.gate = new DemandGate(
+        stream,
+        row.idleStopSec * 1000,
+        () => {
+          this.deps.log.info({ camera: row.id }, 'on-demand camera: first viewer, starting');
+          pipeline.start();
+        },
+        () => {
+          this.deps.log.info({ camera: row.id }, 'on-demand camera: no viewers left, stopping');
+          void this.serial(rt, () => pipeline.stop());
+        },
+      );
+    } else {
+      pipeline.start();
+    }
+  }
+
+  private async teardown(rt: Runtime): Promise<void> {
+    rt.gate?.close();
+    rt.gate = null;
+    const p = rt.pipeline;
+    rt.pipeline = null;
+    if (p) {
+      p.removeAllListeners('state');
+      p.removeAllListeners('plan');
+      await p.stop();
+    }
+  }
+
+  private serial(rt: Runtime, job: () => Promise<void>): Promise<void> {
+    const next = rt.chain.then(job, job);
+    rt.chain = next.catch((err: unknown) => this.deps.log.error({ err, camera: rt.row.id }, 'camera pipeline change failed'));
+    return next;
+  }
+
+  private ctx() {
+    return { rules: this.deps.sourceRules, box: this.deps.box };
   }
 
   private setStatus(rt: Runtime, status: CameraStatus, reason: string | null): void {
@@ -149,31 +253,25 @@ export class CameraService {
     rt.since = this.now();
     if (this.runtimes.get(rt.row.id) !== rt) return;
     this.deps.log.info({ camera: rt.row.id, status, reason }, 'camera status');
+    this.publish(rt);
+  }
+
+  private publish(rt: Runtime): void {
+    if (this.runtimes.get(rt.row.id) !== rt) return;
     this.deps.bus.publish({ type: 'camera.status', camera: this.view(rt) });
   }
 
   private view(rt: Runtime): Camera {
-    const info = rt.stream.info();
-    const p = rt.pipeline;
-    return {
-      id: rt.row.id,
-      name: rt.row.name,
-      kind: rt.row.kind,
-      enabled: rt.row.enabled,
+    return cameraView({
+      row: rt.row,
+      source: rt.source,
       status: rt.status,
-      statusReason: rt.reason,
-      statusSince: new Date(rt.since).toISOString(),
-      stats: {
-        videoCodec: info.videoCodec,
-        profile: info.profile,
-        width: info.width,
-        height: info.height,
-        fps: info.fps,
-        bitrate: Math.round(info.bitrate),
-        hasAudio: info.hasAudio,
-        uptime: rt.status === 'live' && p?.liveSince ? Math.round((this.now() - p.liveSince) / 1000) : null,
-        restarts: p?.restarts ?? 0,
-      },
-    };
+      reason: rt.reason,
+      since: rt.since,
+      info: rt.stream.info(),
+      viewers: rt.stream.viewerCount(),
+      pipeline: rt.pipeline,
+      now: this.now(),
+    });
   }
 }

@@ -6,6 +6,8 @@ import { openDatabase } from '../db/database';
 import { CamerasRepo } from '../db/repos/cameras';
 import { OperatorsRepo } from '../db/repos/operators';
 import { SettingsRepo } from '../db/repos/settings';
+import { LayoutsRepo } from '../db/repos/layouts';
+import { CameraGroupsRepo } from '../db/repos/camera-groups';
 import { EventBus } from '../events/event-bus';
 import { OperatorService } from '../operators/operator-service';
 import { CameraService } from '../cameras/camera-service';
@@ -16,7 +18,11 @@ import { appVersion, rendererDir } from './version';
 import { listenOn } from './listen';
 import { locateFfmpeg, type FfmpegLocation } from './ffmpeg-location';
 import { HlsWiring } from './hls-wiring';
-import { createPipelineFactory } from './pipeline-factory';
+import { createPartnerAccess } from './partner-access';
+import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
+import { SecretBox } from '../cameras/secret-box';
+import { SnapshotService } from '../cameras/snapshots';
+import { createResourceSampler, databaseInfo, pipelineHealth } from './system-resources';
 
 const STATS_EVERY_MS = 5_000;
 
@@ -56,6 +62,9 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     bus,
     log,
     demoEnabled: config.demo,
+    box: SecretBox.openOrCreate(join(config.dataDir, 'source-key')),
+    sourceRules: { fileDir: fileSourceDir(config.dataDir) },
+    snapshots: new SnapshotService({ ffmpegPath: ffmpeg.path, log }),
     openStream: (id) => hls.attach(id, hub.open(id)),
     closeStream: (id) => {
       hls.detach(id);
@@ -64,10 +73,19 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   });
   cameras.seedDemoCameras();
   cameras.load();
+  const partnerAccess = createPartnerAccess({
+    db,
+    dataDir: config.dataDir,
+    settings,
+    log,
+    knownCameras: () => cameras.list().map((c) => c.id),
+    muxerFor: (id) => hls.muxer(id),
+  });
 
   const listen: Record<string, string> = {};
   const partnerHttp = await createPartnerHttpServer(
     {
+      ...partnerAccess.http,
       health: () => ({
         status: 'ok',
         version: appVersion(),
@@ -77,11 +95,16 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     },
     log,
   );
+  const sampleResources = createResourceSampler();
   const consoleApp = await createConsoleServer(
     {
       operators,
+      operatorAccounts: operators,
+      layouts: new LayoutsRepo(db),
+      cameraGroups: new CameraGroupsRepo(db),
       cameras,
       events: bus,
+      ...partnerAccess.console,
       staticDir: rendererDir(),
       mountHls: (app, authenticate) => hls.mountOperatorRoutes(app, authenticate),
       system: () => ({
@@ -90,6 +113,10 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
         listeners: { ...listen },
         dataDir: config.dataDir,
         ffmpeg: { path: ffmpeg.path ?? '', source: ffmpeg.source, version: ffmpeg.version },
+        uptimeSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
+        resources: sampleResources(),
+        database: databaseInfo(join(config.dataDir, 'wink.db'), db.pragma('user_version', { simple: true }) as number),
+        pipelines: pipelineHealth(cameras.list()),
       }),
     },
     log,
@@ -99,12 +126,13 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     listen.console = await listenOn(consoleApp, config.consoleBind, config.consolePort);
   } catch (err) {
     await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
+    partnerAccess.stop();
     db.close();
     throw err;
   }
 
   // Cameras start once ffmpeg's abilities are probed; the listeners do not wait for it.
-  const camerasStarted = createPipelineFactory(ffmpeg, log).then(
+  const camerasStarted = createPipelineFactory(ffmpeg, log, { fileDir: fileSourceDir(config.dataDir) }).then(
     (factory) => cameras.startPipelines(factory),
     (err: unknown) => log.error({ err }, 'cameras could not be started'),
   );
@@ -124,6 +152,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
         await camerasStarted;
         await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
         hls.closeAll();
+        partnerAccess.stop();
         db.close();
         log.info('core stopped');
       })()),

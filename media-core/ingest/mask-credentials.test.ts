@@ -19,6 +19,11 @@ describe('maskCredentials', () => {
     expect(maskCredentials('rtsp://admin:p@ss@cam/x')).toBe('rtsp://***@cam/x');
   });
 
+  it('hides secrets passed as query parameters', () => {
+    expect(maskCredentials('rtsp://cam/live?channel=1&user=admin&password=s3cr3t')).toBe('rtsp://cam/live?channel=1&user=***&password=***');
+    expect(maskCredentials('https://cdn/x.m3u8?token=abc#t')).toBe('https://cdn/x.m3u8?token=***#t');
+  });
+
   it('leaves URLs without credentials and plain text alone', () => {
     expect(maskCredentials('rtsp://10.1.2.3/stream user@example.org')).toBe('rtsp://10.1.2.3/stream user@example.org');
   });

@@ -54,6 +54,7 @@ export class CameraStream extends EventEmitter {
     this.now = opts.now;
     this.gop = new GopCache(opts.maxGopBytes);
     this.readers = new ReaderSet(opts.log);
+    this.readers.onViewers = (count) => this.emit('viewers', count);
     this.batcher = new TsBatcher(
       {
         keyStream: () => this.keyStream,
@@ -126,13 +127,19 @@ export class CameraStream extends EventEmitter {
    *  unsubscribe function. */
   subscribe(reader: StreamReader, opts: SubscribeOptions = {}): () => void {
     if (this.closed) return () => {};
-    const entry = this.readers.add(reader, opts.fromKeyframe ?? true);
+    const entry = this.readers.add(reader, opts.fromKeyframe ?? true, opts.passive ?? false);
     if (entry.fromKeyframe) this.replay(entry);
     return () => this.readers.remove(entry);
   }
 
   readerCount(): number {
     return this.readers.size;
+  }
+
+  /** Readers that are viewers (not passive). 'viewers' (count) is emitted on every change:
+   *  0 → 1 is the first viewer arriving, 1 → 0 the last one leaving. */
+  viewerCount(): number {
+    return this.readers.viewerCount;
   }
 
   /** Bytes held by the GOP cache (for stats and tests). */

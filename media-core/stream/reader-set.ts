@@ -4,6 +4,7 @@ import type { StreamReader } from './types';
 export interface ReaderEntry {
   readonly reader: StreamReader;
   readonly fromKeyframe: boolean;
+  readonly passive: boolean;
   /** Still waiting for the first keyframe batch / keyframe access unit. */
   tsWaiting: boolean;
   auWaiting: boolean;
@@ -17,15 +18,25 @@ export class ReaderSet {
 
   constructor(private readonly log: Logger) {}
 
-  add(reader: StreamReader, fromKeyframe: boolean): ReaderEntry {
-    const entry: ReaderEntry = { reader, fromKeyframe, tsWaiting: fromKeyframe, auWaiting: fromKeyframe, active: true };
+  private viewers = 0;
+
+  /** Called with the new number of viewers (non-passive readers) whenever it changes. */
+  onViewers: ((count: number) => void) | null = null;
+
+  add(reader: StreamReader, fromKeyframe: boolean, passive = false): ReaderEntry {
+    const entry: ReaderEntry = { reader, fromKeyframe, passive, tsWaiting: fromKeyframe, auWaiting: fromKeyframe, active: true };
     this.entries.add(entry);
+    if (!passive) this.setViewers(this.viewers + 1);
     return entry;
   }
 
   remove(entry: ReaderEntry): void {
     entry.active = false;
-    this.entries.delete(entry);
+    if (this.entries.delete(entry) && !entry.passive) this.setViewers(this.viewers - 1);
+  }
+
+  get viewerCount(): number {
+    return this.viewers;
   }
 
   /** A copy, so readers added or removed from inside a callback do not disturb the
@@ -55,5 +66,16 @@ export class ReaderSet {
   clear(): void {
     for (const e of this.entries) e.active = false;
     this.entries.clear();
+    this.setViewers(0);
+  }
+
+  private setViewers(count: number): void {
+    if (count === this.viewers) return;
+    this.viewers = count;
+    try {
+      this.onViewers?.(count);
+    } catch (err) {
+      this.log.warn({ err }, "a 'viewers' listener threw");
+    }
   }
 }

@@ -41,6 +41,9 @@ export interface SubscribeOptions {
   /** Default true: start at a keyframe, replaying the cached last GOP first (PAT+PMT
    *  ahead of the TS replay). False: live from now, mid-GOP. */
   fromKeyframe?: boolean;
+  /** A reader that is part of the appliance (HLS muxer, monitors) rather than a viewer:
+   *  it does not count in viewerCount() and does not keep an on-demand camera running. */
+  passive?: boolean;
 }
 
 /** What RTSP (SDP) and RTMP (sequence headers) need before the first access unit. */

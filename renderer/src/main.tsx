@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { createConsoleApi } from './services/consoleApi';
 import { createDesktopBridge } from './services/desktopBridge';
 import { createConsoleEvents } from './services/events';
+import { createDesktopNotifier } from './services/notifications';
 import { createSessionTokenStorage } from './services/tokenStorage';
 import { StoreProvider, createConsoleStore } from './store';
 import './styles/tokens.css';
@@ -18,6 +19,7 @@ const store = createConsoleStore({
   events: createConsoleEvents(),
   desktop: createDesktopBridge(window as { wink?: unknown }),
   tokens: createSessionTokenStorage(),
+  notifier: createDesktopNotifier(window as { wink?: unknown; Notification?: unknown; focus?: () => void }),
 });
 
 const root = document.getElementById('root');

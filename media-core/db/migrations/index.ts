@@ -1,3 +1,8 @@
+import { cameraSourcesMigration } from './002-camera-sources';
+import { partnersAuditMigration } from './003-partners-audit';
+import { layoutsMigration } from './004-layouts';
+import { alertsMigration } from './005-alerts';
+
 /** Numbered, append-only schema migrations. Never edit a released one: add the next. */
 export interface Migration {
   version: number;
@@ -36,6 +41,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  cameraSourcesMigration,
+  partnersAuditMigration,
+  layoutsMigration,
+  alertsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Camera } from '../../contracts/api';
 import { openDatabase } from '../../db/database';
+import { CameraGroupsRepo } from '../../db/repos/camera-groups';
+import { LayoutsRepo } from '../../db/repos/layouts';
 import { OperatorsRepo } from '../../db/repos/operators';
 import { EventBus } from '../../events/event-bus';
 import { silentLogger } from '../../log/logger';
@@ -40,6 +42,9 @@ describe('console API', () => {
     app = await createConsoleServer(
       {
         operators,
+        operatorAccounts: operators,
+        layouts: new LayoutsRepo(db),
+        cameraGroups: new CameraGroupsRepo(db),
         events: bus,
         cameras: { list: () => [...cams.values()], get: (id) => cams.get(id), remove: async (id) => cams.delete(id) },
         system: () => ({ version: 't', startedAt: '', listeners: {}, dataDir: '/x', ffmpeg: { path: '', source: 'PATH', version: null } }),

@@ -11,6 +11,11 @@ import type { ConsoleDeps } from './deps';
 import { registerAuthRoutes } from './routes-auth';
 import { registerCameraRoutes } from './routes-cameras';
 import { registerEventRoutes } from './routes-events';
+import { registerLayoutRoutes } from './routes-layouts';
+import { registerOperatorRoutes } from './routes-operators';
+import { registerPartnerRoutes } from './routes-partners';
+import { registerAuditRoutes } from './routes-audit';
+import { registerAlertRoutes } from './routes-alerts';
 
 // Only the console's own code runs in it. hls.js needs blob: for its worker and for the
 // MediaSource object URLs; React sets inline styles.
@@ -43,6 +48,11 @@ export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promi
   registerAuthRoutes(app, deps);
   registerCameraRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerLayoutRoutes(app, deps);
+  registerOperatorRoutes(app, deps);
+  if (deps.partners) registerPartnerRoutes(app, deps);
+  if (deps.audit) registerAuditRoutes(app, deps);
+  if (deps.alerts) registerAlertRoutes(app, deps);
   app.get(`${API_PREFIX}/system`, async (req): Promise<SystemInfo> => {
     requireOperator(deps.operators, req);
     return deps.system();

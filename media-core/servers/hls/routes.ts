@@ -4,8 +4,16 @@ import type { HlsMuxer } from './hls-muxer';
 import { SEGMENT_NAME } from './playlist';
 
 export type HlsAccessDecision =
-  | { ok: true; uriQuery?: string; onBytes?: (n: number) => void }
-  | { ok: false; status: number; code: string; message: string };
+  | {
+      ok: true;
+      uriQuery?: string;
+      onBytes?: (n: number) => void;
+      /** Overrides the routes' corsOrigin for this answer (a partner's own origins). */
+      corsOrigin?: string | null;
+      /** Hands the body to the socket some other way, e.g. paced to a bandwidth cap. */
+      deliver?: (body: Buffer) => Buffer | NodeJS.ReadableStream;
+    }
+  | { ok: false; status: number; code: string; message: string; retryAfterSec?: number; corsOrigin?: string | null };
 
 export interface HlsRouteDeps {
   /** Default '/hls'. */
@@ -36,18 +44,33 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
   const cors = deps.corsOrigin === undefined ? '*' : deps.corsOrigin;
   const maxAge = deps.segmentMaxAgeSeconds ?? 60;
 
-  const fail = (reply: FastifyReply, status: number, code: string, message: string) => {
-    if (cors) reply.header('access-control-allow-origin', cors);
+  const fail = (reply: FastifyReply, status: number, code: string, message: string, origin: string | null = cors) => {
+    if (origin) reply.header('access-control-allow-origin', origin);
+    if (origin && origin !== '*') reply.header('vary', 'Origin');
     const body: ErrorBody = { error: { code: code as ErrorCode, message } };
     return reply.code(status).header('cache-control', 'no-store').send(body);
   };
   const notFound = (reply: FastifyReply) => fail(reply, 404, 'NOT_FOUND', 'Not found');
+  const refuse = (reply: FastifyReply, d: Extract<HlsAccessDecision, { ok: false }>) => {
+    if (d.retryAfterSec) reply.header('retry-after', String(d.retryAfterSec));
+    return fail(reply, d.status, d.code, d.message, d.corsOrigin !== undefined ? d.corsOrigin : cors);
+  };
+  const allowOrigin = (reply: FastifyReply, d: Extract<HlsAccessDecision, { ok: true }>) => {
+    const origin = d.corsOrigin !== undefined ? d.corsOrigin : cors;
+    if (!origin) return;
+    reply.header('access-control-allow-origin', origin);
+    if (origin !== '*') reply.header('vary', 'Origin');
+  };
+  const send = (req: FastifyRequest, reply: FastifyReply, d: Extract<HlsAccessDecision, { ok: true }>, body: Buffer) => {
+    if (!d.deliver || req.method === 'HEAD') return reply.send(body);
+    return reply.header('content-length', String(body.length)).send(d.deliver(body));
+  };
 
   const playlist = async (req: FastifyRequest<{ Params: { camera: string } }>, reply: FastifyReply) => {
     const { camera } = req.params;
     if (!CAMERA_ID.test(camera)) return notFound(reply);
     const access = await deps.authorize(req, camera, 'playlist');
-    if (!access.ok) return fail(reply, access.status, access.code, access.message);
+    if (!access.ok) return refuse(reply, access);
     const muxer = deps.muxerFor(camera);
     if (!muxer) return notFound(reply);
     const query = access.uriQuery ? safeQuery(access.uriQuery) : '';
@@ -58,23 +81,22 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     }
     const body = Buffer.from(text, 'utf8');
     if (req.method !== 'HEAD') access.onBytes?.(body.length);
-    if (cors) reply.header('access-control-allow-origin', cors);
-    return reply.header('content-type', PLAYLIST_TYPE).header('cache-control', 'no-cache').send(body);
+    allowOrigin(reply, access);
+    reply.header('content-type', PLAYLIST_TYPE).header('cache-control', 'no-cache');
+    return send(req, reply, access, body);
   };
 
   const segment = async (req: FastifyRequest<{ Params: { camera: string; segment: string } }>, reply: FastifyReply) => {
     const { camera, segment: name } = req.params;
     if (!CAMERA_ID.test(camera) || !SEGMENT_NAME.test(name)) return notFound(reply);
     const access = await deps.authorize(req, camera, 'segment');
-    if (!access.ok) return fail(reply, access.status, access.code, access.message);
+    if (!access.ok) return refuse(reply, access);
     const data = deps.muxerFor(camera)?.segment(name);
     if (!data) return notFound(reply);
     if (req.method !== 'HEAD') access.onBytes?.(data.length);
-    if (cors) reply.header('access-control-allow-origin', cors);
-    return reply
-      .header('content-type', SEGMENT_TYPE)
-      .header('cache-control', `private, max-age=${maxAge}`)
-      .send(data);
+    allowOrigin(reply, access);
+    reply.header('content-type', SEGMENT_TYPE).header('cache-control', `private, max-age=${maxAge}`);
+    return send(req, reply, access, data);
   };
 
   const prefix = deps.prefix ?? '/hls';

@@ -12,7 +12,7 @@ export const SECTIONS: readonly SectionInfo[] = [
   { id: 'partners', label: 'Partners', description: 'Who receives which cameras' },
   { id: 'alerts', label: 'Alerts', description: 'Abuse monitor and access warnings' },
   { id: 'audit', label: 'Audit', description: 'Every access decision and session' },
-  { id: 'system', label: 'System', description: 'Listeners, version and media tools' },
+  { id: 'system', label: 'System', description: 'Listeners, health, resources and operators' },
 ];
 
 export const DEFAULT_SECTION: SectionId = 'wall';

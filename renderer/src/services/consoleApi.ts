@@ -1,9 +1,13 @@
 import { API_PREFIX } from '../../../media-core/contracts/api';
 import type { Camera, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
 import { ConsoleApiError, codeForStatus, isErrorBody, parseRetryAfter } from './consoleApiError';
+import { createOperatorsApi } from './operatorsApi';
+import type { OperatorsApi } from './operatorsApi';
+import { createWallApi } from './wallApi';
+import type { WallApi } from './wallApi';
 
 /** The typed console-API client. The only module of the renderer that calls fetch. */
-export interface ConsoleApi {
+export interface ConsoleApi extends WallApi, OperatorsApi {
   login(request: LoginRequest): Promise<LoginResponse>;
   logout(token: string): Promise<void>;
   me(token: string): Promise<Operator>;
@@ -18,11 +22,15 @@ export interface ConsoleApiOptions {
   fetch?: typeof fetch;
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   token?: string;
   body?: unknown;
 }
+
+/** One API call: resolves with the parsed JSON answer (undefined for 204), rejects with a
+ *  ConsoleApiError. The feature clients (wallApi, operatorsApi) are built on it. */
+export type ApiRequest = <T>(path: string, options?: RequestOptions) => Promise<T>;
 
 export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
   const baseUrl = options.baseUrl ?? '';
@@ -62,6 +70,8 @@ export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
     listCameras: (token) => request<Camera[]>('/cameras', { token }),
     getCamera: (token, id) => request<Camera>(`/cameras/${encodeURIComponent(id)}`, { token }),
     systemInfo: (token) => request<SystemInfo>('/system', { token }),
+    ...createWallApi(request),
+    ...createOperatorsApi(request),
   };
 }
 

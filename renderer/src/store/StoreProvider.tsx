@@ -10,6 +10,12 @@ export function StoreProvider({ store, children }: { store: StoreApi<ConsoleStor
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
+/** The store itself, for event handlers that read the current state when they run
+ *  (keyboard shortcuts) instead of re-rendering on every change. */
+export function useConsoleStoreApi(): StoreApi<ConsoleStore> {
+  return useStoreApi();
+}
+
 function useStoreApi(): StoreApi<ConsoleStore> {
   const store = useContext(StoreContext);
   if (store === null) throw new Error('useConsoleStore needs a <StoreProvider> above it');

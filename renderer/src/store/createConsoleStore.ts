@@ -5,11 +5,21 @@ import { initialCamerasState } from './cameras/initialState';
 import { createConnectionActions } from './connection/action';
 import { initialConnectionState } from './connection/initialState';
 import type { StoreDeps } from './deps';
+import { createGroupsActions } from './groups/action';
+import { initialGroupsState } from './groups/initialState';
+import { createLayoutsActions } from './layouts/action';
+import { initialLayoutsState } from './layouts/initialState';
+import { createNotificationsActions } from './notifications/action';
+import { initialNotificationsState } from './notifications/initialState';
+import { createOperatorsActions } from './operators/action';
+import { initialOperatorsState } from './operators/initialState';
 import { createSessionActions } from './session/action';
 import { initialSessionState } from './session/initialState';
 import { createSystemActions } from './system/action';
 import { initialSystemState } from './system/initialState';
 import type { ConsoleStore } from './types';
+import { createWallActions } from './wall/action';
+import { initialWallState } from './wall/initialState';
 
 /** One vanilla store per console: React binds to it through StoreProvider, tests drive
  *  it directly with fake services. */
@@ -19,9 +29,19 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...initialCamerasState,
     ...initialConnectionState,
     ...initialSystemState,
+    ...initialWallState,
+    ...initialLayoutsState,
+    ...initialGroupsState,
+    ...initialOperatorsState,
+    ...initialNotificationsState,
     ...createSessionActions(set, get, deps),
     ...createCamerasActions(set, get, deps),
     ...createConnectionActions(set, get, deps),
     ...createSystemActions(set, get, deps),
+    ...createWallActions(set, get, deps),
+    ...createLayoutsActions(set, get, deps),
+    ...createGroupsActions(set, get, deps),
+    ...createOperatorsActions(set, get, deps),
+    ...createNotificationsActions(set, get, deps),
   }));
 }

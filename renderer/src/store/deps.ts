@@ -1,6 +1,7 @@
 import type { ConsoleApi } from '../services/consoleApi';
 import type { DesktopBridge } from '../services/desktopBridge';
 import type { ConsoleEvents } from '../services/events';
+import type { DesktopNotifier } from '../services/notifications';
 import type { TokenStorage } from '../services/tokenStorage';
 
 /** Everything the store's actions reach outside the renderer. Injected, so the slices
@@ -10,6 +11,7 @@ export interface StoreDeps {
   events: ConsoleEvents;
   desktop: DesktopBridge;
   tokens: TokenStorage;
+  notifier: DesktopNotifier;
   /** Clock for event timestamps; injectable for tests. */
   now?: () => Date;
 }

@@ -7,6 +7,8 @@ import type { ConsoleEvents, EventStreamHandlers } from '../services/events';
 import { createMemoryTokenStorage } from '../services/tokenStorage';
 import type { TokenStorage } from '../services/tokenStorage';
 import { createConsoleStore } from './createConsoleStore';
+import { FakeNotifier } from './fakes/fakeNotifier';
+import { FakeWallApi } from './fakes/fakeWallApi';
 
 export function camera(id: string, status: CameraStatus = 'live', overrides: Partial<Camera> = {}): Camera {
   return {
@@ -42,8 +44,9 @@ export const systemInfo: SystemInfo = {
 
 type Method = keyof ConsoleApi;
 
-/** An in-memory console API: one operator, tokens it issued, a camera list. */
-export class FakeConsoleApi implements ConsoleApi {
+/** An in-memory console API: one operator, tokens it issued, a camera list; layouts,
+ *  camera groups and operator accounts come from the fakes/ it extends. */
+export class FakeConsoleApi extends FakeWallApi implements ConsoleApi {
   readonly operator: Operator = { username: 'admin', role: 'admin' };
   password = 'correct horse';
   cameras: Camera[] = [camera('demo-1'), camera('demo-2')];
@@ -100,7 +103,7 @@ export class FakeConsoleApi implements ConsoleApi {
     return this.system;
   }
 
-  private enter(method: Method): void {
+  protected enter(method: Method): void {
     this.calls.push(method);
     const failure = this.failures.get(method);
     if (failure) {
@@ -109,7 +112,7 @@ export class FakeConsoleApi implements ConsoleApi {
     }
   }
 
-  private authorize(method: Method, token: string): void {
+  protected authorize(method: Method, token: string): void {
     this.enter(method);
     if (!this.validTokens.has(token)) throw new ConsoleApiError('UNAUTHENTICATED', 'Session expired', 401);
   }
@@ -147,6 +150,7 @@ export interface Harness {
   api: FakeConsoleApi;
   events: FakeConsoleEvents;
   tokens: TokenStorage;
+  notifier: FakeNotifier;
   store: ReturnType<typeof createConsoleStore>;
 }
 
@@ -154,14 +158,16 @@ export function createHarness(options: { desktop?: DesktopConsoleInfo | null; sa
   const api = new FakeConsoleApi();
   const events = new FakeConsoleEvents();
   const tokens = createMemoryTokenStorage(options.savedToken ?? null);
+  const notifier = new FakeNotifier();
   const store = createConsoleStore({
     api,
     events,
     tokens,
+    notifier,
     desktop: fakeDesktop(options.desktop ?? null),
     now: () => new Date('2024-10-01T12:00:00.000Z'),
   });
-  return { api, events, tokens, store };
+  return { api, events, tokens, notifier, store };
 }
 
 /** Lets the promise chains the actions start without awaiting settle. */

@@ -4,13 +4,39 @@ import type { CamerasState } from './cameras/initialState';
 import type { ConnectionAction } from './connection/action';
 import type { ConnectionState } from './connection/initialState';
 import type { StoreDeps } from './deps';
+import type { GroupsAction } from './groups/action';
+import type { GroupsState } from './groups/initialState';
+import type { LayoutsAction } from './layouts/action';
+import type { LayoutsState } from './layouts/initialState';
+import type { NotificationsAction } from './notifications/action';
+import type { NotificationsState } from './notifications/initialState';
+import type { OperatorsAction } from './operators/action';
+import type { OperatorsState } from './operators/initialState';
 import type { SessionAction } from './session/action';
 import type { SessionState } from './session/initialState';
 import type { SystemAction } from './system/action';
 import type { SystemState } from './system/initialState';
+import type { WallAction } from './wall/action';
+import type { WallState } from './wall/initialState';
 
-export type ConsoleStoreState = SessionState & CamerasState & ConnectionState & SystemState;
-export type ConsoleStoreAction = SessionAction & CamerasAction & ConnectionAction & SystemAction;
+export type ConsoleStoreState = SessionState &
+  CamerasState &
+  ConnectionState &
+  SystemState &
+  WallState &
+  LayoutsState &
+  GroupsState &
+  OperatorsState &
+  NotificationsState;
+export type ConsoleStoreAction = SessionAction &
+  CamerasAction &
+  ConnectionAction &
+  SystemAction &
+  WallAction &
+  LayoutsAction &
+  GroupsAction &
+  OperatorsAction &
+  NotificationsAction;
 export type ConsoleStore = ConsoleStoreState & ConsoleStoreAction;
 
 export type SetState = StoreApi<ConsoleStore>['setState'];
@@ -21,3 +47,6 @@ export type ActionCreator<A> = (set: SetState, get: GetState, deps: StoreDeps) =
 
 /** idle: never asked; loading: first answer pending; ready: data shown (maybe refreshing). */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What a change the operator asked for came to; a dialog shows the message and stays. */
+export type ActionResult = { ok: true } | { ok: false; message: string };

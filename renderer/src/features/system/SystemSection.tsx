@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import type { ReactNode } from 'react';
-import type { SystemInfo } from '../../../../media-core/contracts/api';
 import { RefreshIcon, WarningIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { StateMessage } from '../../components/StateMessage';
 import { systemSelectors, useConsoleStore } from '../../store';
-import { formatUptime, listenerPurpose, sortListeners } from './listenerNames';
+import { NotificationsCard } from './NotificationsCard';
+import { OperatorsCard } from './OperatorsCard';
+import { CoreCard, ListenersCard, PipelinesCard, ResourcesCard, StorageCard } from './SystemCards';
 import './system.css';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** CPU and memory move: re-read them while the page is on screen. */
+const REFRESH_MS = 5_000;
 
 export function SystemSection() {
   const info = useConsoleStore(systemSelectors.info);
@@ -18,6 +19,10 @@ export function SystemSection() {
 
   useEffect(() => {
     void loadSystem();
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void loadSystem();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
   }, [loadSystem]);
 
   const refresh = (
@@ -46,82 +51,18 @@ export function SystemSection() {
             Refresh failed: {error}
           </p>
         )}
+        <span className="system__muted system__auto">Updates every {REFRESH_MS / 1000} s</span>
         {refresh}
       </div>
       <div className="system__grid">
-        <Card title="Media core">
-          <Facts
-            rows={[
-              ['Version', <span className="mono">{info.version}</span>],
-              ['Started', <StartedAt info={info} />],
-              ['Data directory', <span className="mono system__path">{info.dataDir}</span>],
-            ]}
-          />
-        </Card>
-        <Card title="FFmpeg">
-          <Facts
-            rows={[
-              ['Version', info.ffmpeg.version ?? <span className="system__missing">Unknown</span>],
-              ['Path', <span className="mono system__path">{info.ffmpeg.path}</span>],
-              ['Source', info.ffmpeg.source],
-            ]}
-          />
-        </Card>
-        <Card title="Listeners" wide>
-          <table className="system__table">
-            <thead>
-              <tr>
-                <th scope="col">Listener</th>
-                <th scope="col">Address</th>
-                <th scope="col">Serves</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sortListeners(info.listeners).map(([name, address]) => (
-                <tr key={name}>
-                  <td className="system__listener">{name}</td>
-                  <td className="mono">{address}</td>
-                  <td className="system__purpose">{listenerPurpose(name) ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <CoreCard info={info} />
+        <ResourcesCard info={info} />
+        <PipelinesCard info={info} />
+        <StorageCard info={info} />
+        <ListenersCard info={info} />
+        <OperatorsCard />
+        <NotificationsCard />
       </div>
     </div>
-  );
-}
-
-function StartedAt({ info }: { info: SystemInfo }) {
-  const started = new Date(info.startedAt);
-  if (Number.isNaN(started.getTime())) return <>{info.startedAt}</>;
-  const uptime = formatUptime(info.startedAt, new Date());
-  return (
-    <>
-      {dateTime.format(started)}
-      {uptime && <span className="system__muted"> · up {uptime}</span>}
-    </>
-  );
-}
-
-function Card({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <section className={`system__card${wide ? ' system__card--wide' : ''}`}>
-      <h2 className="system__card-title">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="system__facts">
-      {rows.map(([label, value]) => (
-        <div key={label} className="system__fact">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -1,33 +1,43 @@
-import { memo, useRef } from 'react';
-import type { Camera } from '../../../../media-core/contracts/api';
-import { CameraOffIcon, PauseIcon, WarningIcon } from '../../components/icons';
-import { Spinner } from '../../components/Spinner';
+import { memo, useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
 import { operatorPlaylistUrl } from '../../services/consoleApi';
+import { cameraSnapshotUrl } from '../../services/wallApi';
 import { cameraSelectors, sessionSelectors, useConsoleStore } from '../../store';
-import { STATUS_PRESENTATION, isPlayable, statusReason } from './cameraStatus';
+import { STATUS_PRESENTATION, isPlayable } from './cameraStatus';
 import { statsSummary } from './formatStats';
 import { StatusBadge } from './StatusBadge';
 import { tileOverlay } from './tileOverlay';
-import type { TileOverlay } from './tileOverlay';
+import { TileOverlayView } from './TileOverlayView';
+import { TileWatchers, useTileWatchers } from './TileWatchers';
 import { useHlsPlayer } from './useHlsPlayer';
 import { useInView } from './useInView';
 import { usePageVisible } from './usePageVisible';
+import { useTileDrag } from './useTileDrag';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-function since(iso: string): string | null {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : `Since ${timeFormat.format(date)}`;
+interface CameraTileProps {
+  id: string;
+  /** grid: one tile of the wall; full: the camera alone over the whole wall. */
+  mode?: 'grid' | 'full';
+  /** The one tile Tab stops at (roving tab index): the selected one. */
+  tabStop?: boolean;
 }
 
-/** One camera on the wall: its live picture (or why there is none), status and figures. */
-export const CameraTile = memo(function CameraTile({ id }: { id: string }) {
+/** One camera on the wall: its live picture (or why there is none), status and figures.
+ *  Double-click (or Enter) shows it full screen; drag it onto another tile to swap. */
+export const CameraTile = memo(function CameraTile({ id, mode = 'grid', tabStop = false }: CameraTileProps) {
   const camera = useConsoleStore(cameraSelectors.byId(id));
   const token = useConsoleStore(sessionSelectors.token);
+  const selected = useConsoleStore((s) => s.wallFocus === id);
+  const openFullscreen = useConsoleStore((s) => s.openFullscreen);
+  const closeFullscreen = useConsoleStore((s) => s.closeFullscreen);
+  const focusWallTile = useConsoleStore((s) => s.focusWallTile);
   const tileRef = useRef<HTMLElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const inView = useInView(tileRef);
   const pageVisible = usePageVisible();
+  const drag = useTileDrag(id, mode === 'grid');
+  const watchers = useTileWatchers(id);
+  useFocusWhenSelected(tileRef, selected);
 
   const status = camera?.status ?? 'offline';
   const watching = inView && pageVisible;
@@ -37,21 +47,28 @@ export const CameraTile = memo(function CameraTile({ id }: { id: string }) {
   if (camera === undefined) return null;
   const overlay = tileOverlay(status, playback, watching);
   const figures = camera.status === 'live' || camera.status === 'stalled' ? statsSummary(camera.stats) : [];
+  const snapshotUrl = overlay.kind === 'down' && watching && token !== null ? cameraSnapshotUrl(id, token, camera.statusSince) : null;
 
   return (
     <article
       ref={tileRef}
-      className={`tile tile--${status}`}
+      className={`tile tile--${status} tile--${mode}${drag.over ? ' tile--drop-target' : ''}${selected ? ' tile--selected' : ''}`}
+      tabIndex={tabStop ? 0 : -1}
       data-testid="camera-tile"
       data-camera-id={id}
       data-status={status}
       data-playback={playback}
+      data-mode={mode}
       aria-label={`${camera.name}: ${STATUS_PRESENTATION[status].label}`}
+      onFocus={() => focusWallTile(id)}
+      onDoubleClick={() => (mode === 'full' ? closeFullscreen() : openFullscreen(id))}
+      {...drag.props}
     >
       <div className="tile__media">
         <video ref={videoRef} className="tile__video" muted autoPlay playsInline disablePictureInPicture aria-hidden="true" />
-        <TileOverlayView overlay={overlay} camera={camera} />
+        <TileOverlayView overlay={overlay} camera={camera} snapshotUrl={snapshotUrl} />
         <div className="tile__badges">
+          <TileWatchers data={watchers} />
           <StatusBadge status={status} />
         </div>
       </div>
@@ -59,58 +76,23 @@ export const CameraTile = memo(function CameraTile({ id }: { id: string }) {
         <span className="tile__name" title={`${camera.name} (${camera.id})`}>
           {camera.name}
         </span>
-        {figures.length > 0 && <span className="tile__figures tabular">{figures.join(' · ')}</span>}
+        {figures.length > 0 && (
+          <span className="tile__figures tabular" data-testid="camera-figures">
+            {figures.join(' · ')}
+          </span>
+        )}
       </footer>
     </article>
   );
 });
 
-function TileOverlayView({ overlay, camera }: { overlay: TileOverlay; camera: Camera }) {
-  switch (overlay.kind) {
-    case 'none':
-      return null;
-    case 'down':
-      return (
-        <div className="tile__overlay tile__overlay--down" role="status">
-          <span className="tile__overlay-icon">
-            {camera.status === 'error' ? <WarningIcon size={26} /> : <CameraOffIcon size={26} />}
-          </span>
-          <span className="tile__overlay-title">Camera {STATUS_PRESENTATION[camera.status].label.toLowerCase()}</span>
-          <span className="tile__overlay-text" data-testid="camera-status-reason">
-            {statusReason(camera)}
-          </span>
-          {since(camera.statusSince) && <span className="tile__overlay-meta">{since(camera.statusSince)}</span>}
-        </div>
-      );
-    case 'paused':
-      return (
-        <div className="tile__overlay tile__overlay--quiet">
-          <PauseIcon size={20} />
-          <span className="tile__overlay-text">Paused while out of view</span>
-        </div>
-      );
-    case 'unsupported':
-      return (
-        <div className="tile__overlay tile__overlay--down">
-          <WarningIcon size={24} />
-          <span className="tile__overlay-text">This browser cannot play HLS video. Use the desktop console or a current Chrome, Edge or Firefox.</span>
-        </div>
-      );
-    case 'stalled':
-      return (
-        <div className="tile__overlay tile__overlay--stalled" role="status">
-          <WarningIcon size={18} />
-          <span className="tile__overlay-text" data-testid="camera-status-reason">
-            {statusReason(camera)}
-          </span>
-        </div>
-      );
-    case 'waiting':
-      return (
-        <div className="tile__overlay tile__overlay--quiet">
-          <Spinner size={20} />
-          <span className="tile__overlay-text">{overlay.text}</span>
-        </div>
-      );
-  }
+/** Moves keyboard focus to the selected tile when nothing else holds it (after leaving
+ *  full screen, the full-screen tile that had focus is gone). */
+function useFocusWhenSelected(ref: RefObject<HTMLElement | null>, selected: boolean): void {
+  useEffect(() => {
+    const element = ref.current;
+    if (!selected || element === null) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) element.focus();
+  }, [ref, selected]);
 }

@@ -1,65 +1,103 @@
-import { useRef } from 'react';
-import type { CSSProperties } from 'react';
-import { CameraOffIcon, RefreshIcon, WarningIcon } from '../../components/icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CameraOffIcon, GroupIcon, RefreshIcon, WarningIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { StateMessage } from '../../components/StateMessage';
-import { cameraSelectors, useConsoleStore } from '../../store';
+import { cameraSelectors, useConsoleStore, wallSelectors } from '../../store';
 import { CameraTile } from './CameraTile';
-import { TILE_CAPTION_HEIGHT, WALL_GAP, useWallLayout } from './useWallLayout';
-import { WallSummary } from './WallSummary';
+import { FullscreenBar } from './FullscreenBar';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useWallKeyboard } from './useWallKeyboard';
+import { useWallLayout } from './useWallLayout';
+import { WallGrid } from './WallGrid';
+import { WallToolbar } from './WallToolbar';
 import './wall.css';
+import './wall-controls.css';
 
 export function CameraWall() {
-  const ids = useConsoleStore(cameraSelectors.ids);
+  const cameraCount = useConsoleStore(cameraSelectors.count);
   const loadState = useConsoleStore(cameraSelectors.loadState);
   const error = useConsoleStore(cameraSelectors.error);
+  const grid = useConsoleStore(wallSelectors.grid);
+  const pageIds = useConsoleStore(useShallow(wallSelectors.pageTileIds));
+  const focus = useConsoleStore(wallSelectors.focus);
+  const fullscreen = useConsoleStore(wallSelectors.fullscreen);
+  const group = useConsoleStore(wallSelectors.group);
   const loadCameras = useConsoleStore((s) => s.loadCameras);
+  const loadLayouts = useConsoleStore((s) => s.loadLayouts);
+  const loadGroups = useConsoleStore((s) => s.loadGroups);
+  const setWallGroup = useConsoleStore((s) => s.setWallGroup);
+  const areaRef = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
-  const layout = useWallLayout(viewportRef, ids.length);
+  const layout = useWallLayout(viewportRef, pageIds.length, grid);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  useWallKeyboard(layout?.columns ?? 1, toggleHelp);
 
-  const gridStyle = {
-    '--wall-gap': `${WALL_GAP}px`,
-    '--tile-caption-height': `${TILE_CAPTION_HEIGHT}px`,
-    gridTemplateColumns: layout ? `repeat(${layout.columns}, ${layout.tileWidth}px)` : undefined,
-  } as CSSProperties;
+  useEffect(() => {
+    void loadLayouts();
+    void loadGroups();
+  }, [loadLayouts, loadGroups]);
+
+  let content;
+  if (fullscreen !== null) {
+    content = (
+      <div className="wall__full" data-testid="wall-fullscreen">
+        <CameraTile key={`full:${fullscreen}`} id={fullscreen} mode="full" tabStop />
+      </div>
+    );
+  } else if (pageIds.length > 0) {
+    content = <WallGrid ids={pageIds} grid={grid} layout={layout} focus={focus} />;
+  } else if (cameraCount > 0 && group !== null) {
+    content = (
+      <StateMessage
+        icon={<GroupIcon size={24} />}
+        title="No cameras in this group"
+        action={
+          <button type="button" className="button" onClick={() => setWallGroup(null)}>
+            Show every camera
+          </button>
+        }
+      >
+        The group “{group}” has no camera that exists on this appliance. Add cameras to it under Groups.
+      </StateMessage>
+    );
+  } else if (loadState === 'error') {
+    content = (
+      <StateMessage
+        tone="danger"
+        role="alert"
+        icon={<WarningIcon size={24} />}
+        title="Could not load the cameras"
+        action={
+          <button type="button" className="button" onClick={() => void loadCameras()}>
+            <RefreshIcon size={16} />
+            Try again
+          </button>
+        }
+      >
+        {error ?? 'The media core did not answer.'} The console keeps its live connection and will show cameras as soon as
+        they report.
+      </StateMessage>
+    );
+  } else if (loadState === 'ready') {
+    content = (
+      <StateMessage icon={<CameraOffIcon size={24} />} title="No cameras configured">
+        Cameras appear here as soon as the media core is configured with sources. Each one is pulled once and shown live
+        on this wall.
+      </StateMessage>
+    );
+  } else {
+    content = <StateMessage icon={<Spinner size={24} />} title="Loading cameras…" role="status" />;
+  }
 
   return (
-    <div className="wall">
-      <div className="wall__toolbar">
-        <WallSummary />
-      </div>
+    <div className={`wall${fullscreen !== null ? ' wall--fullscreen' : ''}`} ref={areaRef}>
+      {fullscreen !== null ? <FullscreenBar cameraId={fullscreen} areaRef={areaRef} /> : <WallToolbar onHelp={toggleHelp} />}
       <div className="wall__viewport" ref={viewportRef}>
-        {ids.length > 0 ? (
-          <div className={`wall__grid${layout?.fits === false ? ' wall__grid--scrolls' : ''}`} style={gridStyle} data-testid="camera-wall">
-            {ids.map((id) => (
-              <CameraTile key={id} id={id} />
-            ))}
-          </div>
-        ) : loadState === 'error' ? (
-          <StateMessage
-            tone="danger"
-            role="alert"
-            icon={<WarningIcon size={24} />}
-            title="Could not load the cameras"
-            action={
-              <button type="button" className="button" onClick={() => void loadCameras()}>
-                <RefreshIcon size={16} />
-                Try again
-              </button>
-            }
-          >
-            {error ?? 'The media core did not answer.'} The console keeps its live connection and will show cameras as
-            soon as they report.
-          </StateMessage>
-        ) : loadState === 'ready' ? (
-          <StateMessage icon={<CameraOffIcon size={24} />} title="No cameras configured">
-            Cameras appear here as soon as the media core is configured with sources. Each one is pulled once and shown
-            live on this wall.
-          </StateMessage>
-        ) : (
-          <StateMessage icon={<Spinner size={24} />} title="Loading cameras…" role="status" />
-        )}
+        {content}
       </div>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

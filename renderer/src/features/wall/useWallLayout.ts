@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
-import { layoutWall } from './wallLayout';
+import type { WallGrid } from '../../../../media-core/contracts/layouts';
+import { layoutFixedGrid, layoutWall } from './wallLayout';
 import type { WallLayout } from './wallLayout';
 
 export const WALL_GAP = 12;
@@ -9,8 +10,8 @@ export const TILE_CAPTION_HEIGHT = 40;
 const TILE_BORDERS = 2;
 const MIN_TILE_WIDTH = 280;
 
-/** Re-computes the wall layout whenever the wall's box or the camera count changes. */
-export function useWallLayout(ref: RefObject<HTMLElement | null>, count: number): WallLayout | null {
+/** Re-computes the wall layout whenever the wall's box, the grid or the camera count changes. */
+export function useWallLayout(ref: RefObject<HTMLElement | null>, count: number, grid: WallGrid = 'auto'): WallLayout | null {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
   useLayoutEffect(() => {
@@ -25,12 +26,7 @@ export function useWallLayout(ref: RefObject<HTMLElement | null>, count: number)
   }, [ref]);
 
   if (size === null) return null;
-  return layoutWall({
-    count,
-    width: size.width,
-    height: size.height,
-    gap: WALL_GAP,
-    captionHeight: TILE_CAPTION_HEIGHT + TILE_BORDERS,
-    minTileWidth: MIN_TILE_WIDTH,
-  });
+  const common = { width: size.width, height: size.height, gap: WALL_GAP, captionHeight: TILE_CAPTION_HEIGHT + TILE_BORDERS };
+  if (grid !== 'auto') return layoutFixedGrid({ ...common, columns: Math.round(Math.sqrt(grid)) });
+  return layoutWall({ ...common, count, minTileWidth: MIN_TILE_WIDTH });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutWall } from './wallLayout';
+import { layoutFixedGrid, layoutWall } from './wallLayout';
 
 const screen = { width: 1600, height: 800, gap: 12, captionHeight: 40, minTileWidth: 280 };
 
@@ -36,5 +36,20 @@ describe('wall layout', () => {
   it('falls back to one column on a narrow window', () => {
     const layout = layoutWall({ ...screen, width: 300, count: 4 });
     expect(layout.columns).toBe(1);
+  });
+});
+
+describe('fixed grid layout', () => {
+  it('fits every tile of a 3 × 3 grid on screen', () => {
+    const layout = layoutFixedGrid({ columns: 3, width: 1600, height: 800, gap: 12, captionHeight: 40 });
+    const tileHeight = (layout.tileWidth * 9) / 16 + 40;
+    expect(layout.columns).toBe(3);
+    expect(3 * tileHeight + 2 * 12).toBeLessThanOrEqual(800);
+    expect(3 * layout.tileWidth + 2 * 12).toBeLessThanOrEqual(1600);
+  });
+
+  it('gives a single tile the largest 16:9 box that fits', () => {
+    const layout = layoutFixedGrid({ columns: 1, width: 1600, height: 800, gap: 12, captionHeight: 40 });
+    expect(layout.tileWidth).toBe(Math.floor((800 - 40) * (16 / 9)));
   });
 });

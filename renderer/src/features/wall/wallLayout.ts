@@ -38,3 +38,20 @@ export function layoutWall({ count, width, height, gap, captionHeight, minTileWi
 
   return { columns: maxColumns, tileWidth: Math.floor((width - gap * (maxColumns - 1)) / maxColumns), fits: false };
 }
+
+export interface FixedGridInput {
+  /** Tiles per row (and rows per page): 1, 2, 3 or 4 for the 1, 4, 9 and 16 grids. */
+  columns: number;
+  width: number;
+  height: number;
+  gap: number;
+  captionHeight: number;
+  aspect?: number;
+}
+
+/** A fixed square grid: the largest tiles with which all columns × columns fit. */
+export function layoutFixedGrid({ columns, width, height, gap, captionHeight, aspect = 16 / 9 }: FixedGridInput): WallLayout {
+  const byWidth = (width - gap * (columns - 1)) / columns;
+  const byHeight = ((height - gap * (columns - 1)) / columns - captionHeight) * aspect;
+  return { columns, tileWidth: Math.max(0, Math.floor(Math.min(byWidth, byHeight))), fits: true };
+}

@@ -36,7 +36,8 @@ export function applyConsoleEvent(state: CameraList, event: ConsoleEvent): Camer
       const { [event.id]: _removed, ...camerasById } = state.camerasById;
       return { cameraIds: state.cameraIds.filter((id) => id !== event.id), camerasById };
     }
-    case 'hello':
+    default:
+      // hello, and events other slices handle (alerts).
       return state;
   }
 }

@@ -93,6 +93,10 @@ export const createSessionActions: ActionCreator<SessionAction> = (set, get, { a
       get().disconnectEvents();
       get().internal_resetCameras();
       get().internal_resetSystem();
+      get().internal_resetWall();
+      get().internal_resetLayouts();
+      get().internal_resetGroups();
+      get().internal_resetOperators();
       tokens.clear();
       set({ sessionStatus: 'signedOut', token: null, operator: null, sessionSource: null, sessionEnded: reason });
     },

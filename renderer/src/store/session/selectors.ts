@@ -7,6 +7,8 @@ export const sessionSelectors = {
   operator: (s: ConsoleStore) => s.operator,
   operatorName: (s: ConsoleStore) => s.operator?.username ?? null,
   operatorRole: (s: ConsoleStore) => s.operator?.role ?? null,
+  /** Admin actions show only to admins; the core refuses them to viewers anyway. */
+  isAdmin: (s: ConsoleStore) => s.operator?.role === 'admin',
   source: (s: ConsoleStore) => s.sessionSource,
   loginError: (s: ConsoleStore) => s.loginError,
   isSigningIn: (s: ConsoleStore) => s.sessionStatus === 'signingIn',

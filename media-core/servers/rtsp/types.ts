@@ -1,0 +1,101 @@
+// What the RTSP server needs from the rest of the core, declared narrowly so that core/
+// can pass a CameraStream and an adapter over the access plane without this folder
+// importing either.
+import type { DigestCredentials } from '../../protocols/rtsp';
+
+export interface RtspAccessUnit {
+  kind: 'video' | 'audio';
+  codec: string;
+  /** 90 kHz, unwrapped. */
+  pts: number;
+  dts: number;
+  keyframe: boolean;
+  /** H.264: one Annex-B access unit. AAC: ADTS frame(s). */
+  data: Buffer;
+}
+
+export interface RtspSourceReader {
+  onAccessUnit(au: RtspAccessUnit): void;
+  onDiscontinuity(): void;
+}
+
+export interface RtspCodecConfig {
+  video: { codec: string; sps: Buffer | null; pps: Buffer | null } | null;
+  audio: { codec: string; sampleRate: number; channels: number; config: Buffer } | null;
+}
+
+/** One camera's live media (a CameraStream fits structurally). */
+export interface RtspSource {
+  /** Must replay the cached GOP synchronously when fromKeyframe is true. */
+  subscribe(reader: RtspSourceReader, opts: { fromKeyframe: boolean }): () => void;
+  codecConfig(): RtspCodecConfig;
+  /** 'close': the camera was removed; its sessions end. */
+  once?(event: 'close', listener: () => void): unknown;
+  off?(event: 'close', listener: () => void): unknown;
+}
+
+/** Credentials found in an RTSP request. Basic auth is never accepted (cleartext). */
+export interface RtspCredentials {
+  /** ?token=… (OTP). */
+  otp?: string;
+  /** ?jwt=…, a JWT-shaped ?token=…, or Authorization: Bearer. */
+  jwt?: string;
+  /** A Digest Authorization whose nonce this server issued and still honours; the
+   *  response is NOT verified here: the plane checks it against the partner's stored
+   *  HA1 with verifyDigest() from protocols/rtsp. */
+  digest?: DigestCredentials;
+}
+
+export interface RtspAuthRequest {
+  protocol: 'rtsp';
+  camera: string;
+  /** Remote address, IPv4-mapped IPv6 unwrapped. */
+  ip: string;
+  userAgent: string | undefined;
+  /** Request headers, lower-cased names, Authorization removed. */
+  headers: Record<string, string>;
+  credentials: RtspCredentials;
+}
+
+export interface RtspGrant {
+  ok: true;
+  partnerId: string;
+  partnerName: string;
+  method: string;
+  tokenId?: string | undefined;
+  limits?: unknown;
+}
+
+export interface RtspDenial {
+  ok: false;
+  status: 401 | 403 | 404 | 429 | 453 | 503;
+  code: string;
+  reason: string;
+  retryAfterSec?: number | undefined;
+}
+
+export type RtspDecision = RtspGrant | RtspDenial;
+
+/** An audited partner session. The plane may end it at any moment through onTerminate;
+ *  close() must be idempotent (the server also calls it after a termination). */
+export interface RtspAccessSession {
+  readonly id: string;
+  addBytes(n: number): void;
+  close(reason: string): void;
+  onTerminate(cb: (reason: string) => void): void;
+}
+
+export interface RtspAccess {
+  authorize(req: RtspAuthRequest): Promise<RtspDecision>;
+  /** Connection caps etc.; a denial refuses the SETUP. */
+  openSession(grant: RtspGrant, req: RtspAuthRequest): RtspAccessSession | RtspDenial | Promise<RtspAccessSession | RtspDenial>;
+}
+
+export interface RtspServerStats {
+  connections: number;
+  sessions: number;
+  playing: number;
+  /** RTP packets and bytes sent since start (all sessions). */
+  rtpPackets: number;
+  rtpBytes: number;
+}
