@@ -88,6 +88,7 @@ export class AccessPlane {
     clearInterval(this.timer);
     this.timer = undefined;
     this.sessions.endWhere(() => reason);
+    this.o.tokens.flushUsage();
   }
 
   addGuard(guard: AccessGuard): () => void {
@@ -271,6 +272,7 @@ export class AccessPlane {
     }
     this.revalidate(() => true);
     this.sessions.sweep(this.limitsNow.sessionIdleSec * 1000);
+    this.o.tokens.flushUsage();
     if (at - this.lastPurge > 10 * 60_000) {
       this.lastPurge = at;
       this.o.tokens.purge();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, importJWK, importSPKI, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import type { StoredJwtKey } from '../db/repos/partners';
 import type { CompiledPartner, PartnerDirectory } from './partner-directory';
@@ -24,7 +24,7 @@ const CLOCK_TOLERANCE_SEC = 5;
  * for a signature check; any partner change empties the cache.
  */
 export class JwtVerifier {
-  private readonly keys = new Map<string, Promise<CryptoKey | Uint8Array>>();
+  private readonly keys = new Map<string, Promise<CryptoKey | KeyObject>>();
   private readonly cache = new Map<string, Verified>();
 
   constructor(
@@ -98,7 +98,7 @@ export class JwtVerifier {
     return undefined;
   }
 
-  private importKey(partnerId: string, key: StoredJwtKey): Promise<CryptoKey | Uint8Array> {
+  private importKey(partnerId: string, key: StoredJwtKey): Promise<CryptoKey | KeyObject> {
     const id = `${partnerId}\0${key.kid}`;
     let k = this.keys.get(id);
     if (!k) {
@@ -109,8 +109,9 @@ export class JwtVerifier {
   }
 }
 
-export async function importJwtKey(key: StoredJwtKey): Promise<CryptoKey | Uint8Array> {
-  if (key.alg === 'HS256') return new TextEncoder().encode(key.key);
+/** The key ready for verification; imported once per partner key, not per token. */
+export async function importJwtKey(key: StoredJwtKey): Promise<CryptoKey | KeyObject> {
+  if (key.alg === 'HS256') return createSecretKey(Buffer.from(key.key, 'utf8'));
   const text = key.key.trim();
   if (text.startsWith('{')) return (await importJWK(JSON.parse(text) as Parameters<typeof importJWK>[0], key.alg)) as CryptoKey;
   return importSPKI(text, key.alg);

@@ -30,6 +30,7 @@ export class TokenStore {
   private readonly byHash = new Map<string, TokenRecord>();
   private readonly byId = new Map<string, TokenRecord>();
   private readonly revokedListeners = new Set<(t: TokenRecord) => void>();
+  private readonly usageDirty = new Set<TokenRecord>();
 
   constructor(
     private readonly repo: TokensRepo,
@@ -118,11 +119,17 @@ export class TokenStore {
     return () => this.revokedListeners.delete(listener);
   }
 
-  /** Records the client address; written through only when it is new for the token. */
+  /** Records the client address. Stored by flushUsage(), off the request path; the
+   *  audit trail has every address at once anyway. */
   noteUse(t: TokenRecord, ip: string): void {
-    if (t.usedIps.includes(ip) || t.usedIps.length >= MAX_IPS_PER_TOKEN) return;
+    if (t.usedIps.length >= MAX_IPS_PER_TOKEN || t.usedIps.includes(ip)) return;
     t.usedIps.push(ip);
-    this.repo.setUsedIps(t.id, t.usedIps);
+    this.usageDirty.add(t);
+  }
+
+  flushUsage(): void {
+    for (const t of this.usageDirty) if (this.byId.has(t.id)) this.repo.setUsedIps(t.id, t.usedIps);
+    this.usageDirty.clear();
   }
 
   forgetPartner(partnerId: string): void {

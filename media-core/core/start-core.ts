@@ -14,11 +14,13 @@ import { CameraService } from '../cameras/camera-service';
 import { StreamHub } from '../stream/index';
 import { createConsoleServer } from '../servers/console/server';
 import { createPartnerHttpServer } from '../servers/http/server';
+import { RtspServer } from '../servers/rtsp/index';
 import { appVersion, rendererDir } from './version';
 import { listenOn } from './listen';
 import { locateFfmpeg, type FfmpegLocation } from './ffmpeg-location';
 import { HlsWiring } from './hls-wiring';
 import { createPartnerAccess } from './partner-access';
+import { createAbuseWiring } from './abuse-wiring';
 import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
 import { SecretBox } from '../cameras/secret-box';
 import { SnapshotService } from '../cameras/snapshots';
@@ -95,6 +97,8 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     },
     log,
   );
+  // The abuse monitor watches every access decision and enforces its responses through the plane.
+  const abuse = createAbuseWiring({ db, settings, dataDir: config.dataDir, log, bus, partnerAccess, partnerHttp, muxerFor: (id) => hls.muxer(id), sealer: SecretBox.openOrCreate(join(config.dataDir, 'source-key')) });
   const sampleResources = createResourceSampler();
   const consoleApp = await createConsoleServer(
     {
@@ -105,6 +109,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       cameras,
       events: bus,
       ...partnerAccess.console,
+      alerts: abuse.service.consoleApi,
       staticDir: rendererDir(),
       mountHls: (app, authenticate) => hls.mountOperatorRoutes(app, authenticate),
       system: () => ({
@@ -121,11 +126,14 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     },
     log,
   );
+  // Partner RTSP (VMS/NVR) on the same access plane, which can end any session at once.
+  const rtsp = new RtspServer({ access: partnerAccess.access, source: (id) => hub.get(id), log: log.child({ listener: 'rtsp' }) });
   try {
     listen.http = await listenOn(partnerHttp, config.bind, config.httpPort);
     listen.console = await listenOn(consoleApp, config.consoleBind, config.consolePort);
+    listen.rtsp = await rtsp.listen(config.bind, config.rtspPort);
   } catch (err) {
-    await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
+    await Promise.allSettled([partnerHttp.close(), consoleApp.close(), rtsp.close(), cameras.stopAll(), abuse.stop()]);
     partnerAccess.stop();
     db.close();
     throw err;
@@ -150,8 +158,9 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       (stopping ??= (async () => {
         clearInterval(statsTimer);
         await camerasStarted;
-        await Promise.allSettled([partnerHttp.close(), consoleApp.close(), cameras.stopAll()]);
+        await Promise.allSettled([partnerHttp.close(), consoleApp.close(), rtsp.close(), cameras.stopAll()]);
         hls.closeAll();
+        await abuse.stop();
         partnerAccess.stop();
         db.close();
         log.info('core stopped');

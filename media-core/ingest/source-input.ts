@@ -12,6 +12,8 @@ export interface SourceInputOptions {
   ffmpegMajorVersion?: number | null;
   /** Ingest only: read files at their own pace, looping; a probe reads as fast as it can. */
   realtime?: boolean;
+  /** Stamp frames with their arrival time: for MJPEG over HTTP, which carries no timing. */
+  wallclockTimestamps?: boolean;
 }
 
 // Each source may only pull in the protocols it needs, so a hostile HLS playlist or RTSP
@@ -46,6 +48,7 @@ export function sourceInputArgs(source: Pick<SourceAddress, 'scheme' | 'url'>, o
       if (opts.realtime) args.push('-re', '-stream_loop', '-1');
       break;
   }
+  if (opts.wallclockTimestamps) args.push('-use_wallclock_as_timestamps', '1');
   args.push('-i', source.url);
   return args;
 }

@@ -153,6 +153,8 @@ export class SourcePipeline extends EventEmitter<SourcePipelineEvents> {
     }
     if (controller.signal.aborted || !this.active) return;
     this.probing = null;
+    // MJPEG over HTTP carries no timing: ffprobe's frame rate is a guess, so keyframes go by time.
+    if (this.untimed(result)) result = { ...result, fps: null };
     this.probed = result;
     const plan = planIngest(result, this.opts.overrides);
     this.currentPlan = plan;
@@ -166,7 +168,12 @@ export class SourcePipeline extends EventEmitter<SourcePipelineEvents> {
     // A new ffmpeg starts a new TS stream: the hub must drop the old one's parser state.
     if (this.everRan) opts.sink.discontinuity();
     this.everRan = true;
-    const input = sourceInputArgs(opts.source, { transport: opts.transport, ffmpegMajorVersion: opts.ffmpegMajorVersion ?? null, realtime: true });
+    const input = sourceInputArgs(opts.source, {
+      transport: opts.transport,
+      ffmpegMajorVersion: opts.ffmpegMajorVersion ?? null,
+      realtime: true,
+      wallclockTimestamps: this.probed !== null && this.untimed(this.probed),
+    });
     const inner = new CameraPipeline({
       ...opts.pipeline,
       cameraId: opts.cameraId,
@@ -186,6 +193,10 @@ export class SourcePipeline extends EventEmitter<SourcePipelineEvents> {
       this.watcher = new CopyPathWatch(opts.watch, (why) => this.replan(why));
     }
     inner.start();
+  }
+
+  private untimed(probe: ProbeResult): boolean {
+    return (this.opts.source.scheme === 'http' || this.opts.source.scheme === 'https') && probe.videoCodec === 'mjpeg';
   }
 
   /** The pass-through stream stopped complying: probe again and restart on the new plan. */

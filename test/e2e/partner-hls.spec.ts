@@ -59,9 +59,9 @@ test.describe('partner HLS in a browser', () => {
       // A just-started core has no segments yet; a player arrives once the camera is live.
       await expect.poll(async () => (await fetch(url)).status, { message: 'demo-1 is live', timeout: 60_000 }).toBe(200);
       await page.goto(site.origin);
-      await page.evaluate((u) => (window as unknown as { play(u: string): void }).play(u), url);
-      const currentTime = () => page.locator('#v').evaluate((v) => (v as HTMLVideoElement).currentTime);
-      const errors = () => page.evaluate(() => (window as unknown as { playerErrors: string[] }).playerErrors);
+      await page.evaluate((u) => (globalThis as unknown as { play(u: string): void }).play(u), url);
+      const currentTime = () => page.locator('#v').evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
+      const errors = () => page.evaluate(() => (globalThis as unknown as { playerErrors: string[] }).playerErrors);
       await expect.poll(async () => ((await errors()).length ? await errors() : await currentTime()), { message: 'the partner stream starts playing', timeout: 60_000 }).toBeGreaterThan(0);
       const t = await currentTime();
       await expect.poll(currentTime, { message: 'and keeps playing', timeout: 30_000 }).toBeGreaterThan(t + 2);

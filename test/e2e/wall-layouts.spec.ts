@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/core';
-import { screenshot, signIn, tile, tileOrder } from './fixtures/console';
+import { focusedTile, screenshot, sessionToken, signIn, tile, tileOrder } from './fixtures/console';
 
 const CAMERAS = ['demo-1', 'demo-2', 'demo-3', 'demo-4'];
 
@@ -83,7 +83,7 @@ test.describe('camera wall: grids, arrangement, named layouts, full screen, keyb
     await page.goto(core.consoleUrl);
     await signIn(page, core.adminUsername, core.adminPassword);
     await expect(page.getByTestId('camera-tile')).toHaveCount(CAMERAS.length);
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-camera-id') ?? null);
+    const focused = () => focusedTile(page);
 
     await page.keyboard.press('4');
     await expect(page.getByTestId('grid-4')).toHaveAttribute('aria-pressed', 'true');
@@ -151,5 +151,34 @@ test.describe('camera wall: grids, arrangement, named layouts, full screen, keyb
     await expect.poll(() => tileOrder(page)).toEqual(['demo-4', 'demo-2']);
     await page.getByLabel('Camera group').selectOption('');
     await expect(page.getByTestId('camera-tile')).toHaveCount(CAMERAS.length);
+  });
+});
+
+test.describe('camera wall: cameras that cannot deliver', () => {
+  test('a down tile says why, over the last picture when the core has one', async ({ page, core }) => {
+    await page.goto(core.consoleUrl);
+    await signIn(page, core.adminUsername, core.adminPassword);
+    await expect(tile(page, 'demo-3')).toHaveAttribute('data-playback', 'playing', { timeout: 90_000 });
+    const token = await sessionToken(page);
+    const headers = { authorization: `Bearer ${token}` };
+
+    // A source nobody answers: a closed port on loopback.
+    const created = await page.request.post(`${core.consoleUrl}/api/v1/cameras`, {
+      headers,
+      data: { id: 'dead-end', name: 'Dead end', source: 'rtsp://127.0.0.1:9/nothing' },
+    });
+    expect(created.status()).toBe(201);
+    const dead = tile(page, 'dead-end');
+    await expect(dead).toHaveAttribute('data-status', /offline|error/, { timeout: 60_000 });
+    await expect(dead.getByTestId('camera-status-reason')).not.toBeEmpty();
+
+    // A camera turned off keeps its last picture on the wall, marked as such.
+    const disabled = await page.request.patch(`${core.consoleUrl}/api/v1/cameras/demo-3`, { headers, data: { enabled: false } });
+    expect(disabled.status()).toBe(200);
+    const off = tile(page, 'demo-3');
+    await expect(off).toHaveAttribute('data-status', 'disabled');
+    await expect(off.getByTestId('camera-status-reason')).toBeVisible();
+    await expect(off.getByTestId('camera-snapshot')).toBeVisible();
+    await screenshot(page, 'wall-offline');
   });
 });

@@ -121,7 +121,7 @@ describe('cameras through the console API', () => {
     expect((await camera('lazy')).viewers).toBe(3);
     // Players gone: the lease runs out, then the idle time, then the camera is let go.
     await lazySim.waitFor('the camera to see no client', (s) => s.clients === 0, 25_000);
-    expect((await camera('lazy')).statusReason).toBe('on demand: starts when someone watches');
+    await until('lazy', 'idle', (c) => c.status === 'starting' && c.statusReason === 'on demand: starts when someone watches');
   }, 60_000);
 
   it('edits, disables and deletes a camera', async () => {

@@ -25,6 +25,9 @@ export interface PartnerHarness {
   now(): number;
   /** Moves the access plane's clock forward (not the muxers'). */
   advance(ms: number): void;
+  /** Stops the access plane's clock (rates then never refill) until `unfreeze`. */
+  freeze(): void;
+  unfreeze(): void;
   setClock(ms: number): void;
   close(): Promise<void>;
 }
@@ -42,7 +45,8 @@ export async function startPartnerHarness(opts: { cameras?: string[]; seconds?: 
     for (const c of chunked(ts, [65536])) hub.open(id).push(c);
   }
   let offset = 0;
-  const now = () => Date.now() + offset;
+  let frozen: number | null = null;
+  const now = () => frozen ?? Date.now() + offset;
   const pa = createPartnerAccess({
     db,
     dataDir: dir,
@@ -67,6 +71,8 @@ export async function startPartnerHarness(opts: { cameras?: string[]; seconds?: 
     muxers,
     now,
     advance: (ms) => (offset += ms),
+    freeze: () => (frozen = now()),
+    unfreeze: () => (frozen = null),
     setClock: (ms) => (offset = ms - Date.now()),
     close: async () => {
       await app.close();

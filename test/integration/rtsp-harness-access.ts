@@ -1,7 +1,7 @@
 // Test double of the access plane, behind the RTSP server's own narrow interface (the
 // real plane is written concurrently; an integration test against it comes when it lands).
 import { digestHa1, verifyDigest } from '../../media-core/protocols/rtsp';
-import type { RtspAccess, RtspAccessSession, RtspAuthRequest, RtspDecision, RtspDenial, RtspGrant } from '../../media-core/servers/rtsp';
+import type { RtspAccess, RtspAccessSession, RtspAuthRequest, RtspDecision, RtspDenial, RtspGrant, RtspSessionOpen } from '../../media-core/servers/rtsp';
 
 interface Credential {
   partnerId: string;
@@ -83,17 +83,17 @@ export class TestAccess implements RtspAccess {
     return { ok: true, partnerId: cred.partnerId, partnerName: cred.partnerId, method, tokenId };
   }
 
-  openSession(grant: RtspGrant): RtspAccessSession | RtspDenial {
+  openSession(grant: RtspGrant): RtspSessionOpen {
     if (this.open.size >= this.maxSessions) return deny(429, 'too many connections');
     const s = new TestAccessSession(`as-${this.nextId++}`, grant, (x) => this.open.delete(x));
     this.open.add(s);
-    return s;
+    return { ok: true, session: s };
   }
 
   /** Revokes a token: every session opened with it ends now. */
   revoke(token: string): void {
     this.tokens.delete(token);
-    for (const s of [...this.open]) if (s.grant.tokenId === token) s.terminate('token revoked');
+    for (const s of [...this.open]) if (s.grant.tokenId === token) s.terminate('token_revoked');
   }
 }
 

@@ -20,6 +20,8 @@ export interface LiveCameraOptions {
   audio?: boolean;
   /** Seconds of media; default: until stopped. */
   seconds?: number;
+  /** More video encoder options (bitrate...). */
+  videoArgs?: string[];
 }
 
 export async function startLiveCamera(id = 'cam1', o: LiveCameraOptions = {}): Promise<LiveCamera> {
@@ -29,7 +31,7 @@ export async function startLiveCamera(id = 'cam1', o: LiveCameraOptions = {}): P
   if (o.seconds) args.push('-t', String(o.seconds));
   const gop = String(o.gop ?? 30);
   args.push('-c:v', 'libx264', '-profile:v', 'baseline', '-preset', 'ultrafast', '-tune', 'zerolatency');
-  args.push('-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-pix_fmt', 'yuv420p');
+  args.push('-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-pix_fmt', 'yuv420p', ...(o.videoArgs ?? []));
   if (o.audio !== false) args.push('-c:a', 'aac', '-b:a', '64k', '-ac', '1');
   args.push('-f', 'mpegts', '-flush_packets', '1', '-muxdelay', '0', 'pipe:1');
   const stream = new CameraStream(id, { log: silentLogger(), maxGopBytes: 8 * 1024 * 1024, now: Date.now });

@@ -82,8 +82,8 @@ export class NotificationConfig {
     const { passSealed, ...smtp } = s.smtp;
     return {
       ...s,
-      smtp: { ...smtp, pass: passSealed ? this.sealer.open(passSealed, 'smtp-pass') : null },
-      webhooks: s.webhooks.map(({ secretSealed, ...w }) => ({ ...w, secret: secretSealed ? this.sealer.open(secretSealed, `webhook:${w.id}`) : null })),
+      smtp: { ...smtp, pass: passSealed ? this.sealer.open(passSealed, 'abuse:smtp-pass') : null },
+      webhooks: s.webhooks.map(({ secretSealed, ...w }) => ({ ...w, secret: secretSealed ? this.sealer.open(secretSealed, `abuse:webhook:${w.id}`) : null })),
     };
   }
 
@@ -94,7 +94,7 @@ export class NotificationConfig {
       const { pass, ...rest } = u.smtp;
       Object.assign(next.smtp, rest);
       if (pass === null) next.smtp.passSealed = null;
-      else if (pass !== undefined) next.smtp.passSealed = this.sealer.seal(pass, 'smtp-pass');
+      else if (pass !== undefined) next.smtp.passSealed = this.sealer.seal(pass, 'abuse:smtp-pass');
     }
     if (u.operatorEmails) next.operatorEmails = u.operatorEmails;
     if (u.operatorMinSeverity) next.operatorMinSeverity = u.operatorMinSeverity;
@@ -106,7 +106,7 @@ export class NotificationConfig {
         const old = w.id ? s.webhooks.find((o) => o.id === w.id) : undefined;
         if (w.id && !old) throw new NotificationConfigError(`no webhook with id ${JSON.stringify(w.id)}`);
         const id = old?.id ?? `wh_${randomBytes(6).toString('hex')}`;
-        const secretSealed = w.secret ? this.sealer.seal(w.secret, `webhook:${id}`) : (old?.secretSealed ?? null);
+        const secretSealed = w.secret ? this.sealer.seal(w.secret, `abuse:webhook:${id}`) : (old?.secretSealed ?? null);
         if (!secretSealed) throw new NotificationConfigError(`webhook ${w.url} needs a secret (16 characters or more) to sign its requests`);
         return { id, url: w.url, enabled: w.enabled, minSeverity: w.minSeverity, secretSealed };
       });

@@ -68,6 +68,7 @@ export async function authorizeRequest(ctx: AuthContext, peer: AuthPeer, req: Rt
     userAgent: req.headers.get('user-agent'),
     headers: headersOf(req),
     credentials: creds,
+    kind: 'session',
   };
   let decision;
   try {

@@ -3,6 +3,7 @@ import type { Logger } from '../../log/logger';
 import { RtspParser, serializeResponse, type RtspParserLimits, type RtspRequest } from '../../protocols/rtsp';
 import type { CachedGrant } from './authorize';
 import type { RtspSession, SessionConnection } from './session';
+import { RTSP_END_REASONS } from './types';
 import { plainIp } from './udp-pair';
 
 /** What a handler answers; `after` runs once the response is queued on the socket. */
@@ -63,8 +64,8 @@ export class RtspConnection implements SessionConnection {
     this.parser = new RtspParser(host.parserLimits);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', () => this.destroy('socket error'));
-    socket.on('close', () => this.destroy('client closed the connection'));
+    socket.on('error', () => this.destroy(RTSP_END_REASONS.clientClosed));
+    socket.on('close', () => this.destroy(RTSP_END_REASONS.clientClosed));
   }
 
   get localAddress(): string {
@@ -80,7 +81,8 @@ export class RtspConnection implements SessionConnection {
     if (this.closed) return false;
     this.socket.write(buf);
     if (this.socket.writableLength > this.host.maxQueuedBytes) {
-      this.destroy(`slow client: ${this.socket.writableLength} bytes unread`);
+      this.host.log.info({ conn: this.id, ip: this.ip, unread: this.socket.writableLength }, 'rtsp client too slow; dropped');
+      this.destroy(RTSP_END_REASONS.slowClient);
       return false;
     }
     return true;
@@ -100,14 +102,14 @@ export class RtspConnection implements SessionConnection {
     for (const input of this.parser.push(chunk)) {
       if (input.type === 'request') {
         this.lastActivity = this.host.now();
-        if (this.queue.length >= MAX_PENDING_REQUESTS) return this.destroy('too many pipelined requests');
+        if (this.queue.length >= MAX_PENDING_REQUESTS) return this.destroy(RTSP_END_REASONS.protocolError);
         this.queue.push(input.request);
       } else if (input.type === 'interleaved') {
         this.lastActivity = this.host.now();
         this.host.interleaved(this, input.channel, input.data);
       } else if (input.type === 'error') {
         this.write(serializeResponse({ status: input.status, cseq: input.cseq, headers: input.fatal ? [['Connection', 'close']] : [] }));
-        if (input.fatal) return this.endSoon(input.message);
+        if (input.fatal) return this.endSoon(RTSP_END_REASONS.protocolError);
       }
     }
     if (this.parser.midMessage) this.startPartialTimer();
@@ -136,7 +138,7 @@ export class RtspConnection implements SessionConnection {
         const headers = reply.close ? [...(reply.headers ?? []), ['Connection', 'close'] as [string, string]] : reply.headers;
         this.write(serializeResponse({ status: reply.status, cseq: cseq?.trim(), headers: headers ?? [], ...(reply.body !== undefined ? { body: reply.body } : {}) }));
         reply.after?.();
-        if (reply.close) this.endSoon('closed after response');
+        if (reply.close) this.endSoon(RTSP_END_REASONS.clientClosed);
       }
     } finally {
       this.busy = false;
@@ -163,7 +165,7 @@ export class RtspConnection implements SessionConnection {
       this.partialTimer = null;
       if (this.closed) return;
       this.write(serializeResponse({ status: 408, headers: [['Connection', 'close']] }));
-      this.endSoon('request not completed in time');
+      this.endSoon(RTSP_END_REASONS.protocolError);
     }, this.host.requestTimeoutMs);
     this.partialTimer.unref();
   }

@@ -5,6 +5,7 @@ import type { Reply, RtspConnection } from './connection';
 import { baseUrl, isReply, sessionHeader, sessionOf, type HandlerContext } from './request-context';
 import { setup } from './setup';
 import { planTracks, trackControl } from './track-plan';
+import { RTSP_END_REASONS } from './types';
 
 export const PUBLIC_METHODS = 'OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER';
 /** RTSP methods that exist but that a play-only server refuses (405); anything else is 501. */
@@ -31,7 +32,7 @@ export async function handleRequest(ctx: HandlerContext, conn: RtspConnection, r
     case 'TEARDOWN': {
       const s = sessionOf(ctx, conn, req);
       if (isReply(s)) return s;
-      s.close('teardown');
+      s.close(RTSP_END_REASONS.teardown);
       return { status: 200 };
     }
     case 'GET_PARAMETER':

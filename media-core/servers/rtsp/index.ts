@@ -1,5 +1,6 @@
 export { RtspServer, type RtspServerOptions } from './rtsp-server';
 export { denyAllRtspAccess } from './deny-all-access';
+export { RTSP_END_REASONS, type RtspEndReason } from './types';
 export type {
   RtspAccess,
   RtspAccessSession,
@@ -11,6 +12,7 @@ export type {
   RtspDenial,
   RtspGrant,
   RtspServerStats,
+  RtspSessionOpen,
   RtspSource,
   RtspSourceReader,
 } from './types';

@@ -8,7 +8,7 @@ import { PayloadCache } from './payload-cache';
 import type { HandlerContext } from './request-context';
 import { RtspSession, type SessionHost } from './session';
 import { UdpPair } from './udp-pair';
-import type { RtspAccess, RtspAccessSession, RtspServerStats, RtspSource } from './types';
+import { RTSP_END_REASONS, type RtspAccess, type RtspAccessSession, type RtspServerStats, type RtspSource } from './types';
 
 export interface RtspServerOptions {
   access: RtspAccess;
@@ -110,8 +110,8 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
   async close(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
-    for (const s of [...this.sessions.values()]) s.close('server stopping');
-    for (const c of [...this.connections]) c.destroy('server stopping');
+    for (const s of [...this.sessions.values()]) s.close(RTSP_END_REASONS.stopping);
+    for (const c of [...this.connections]) c.destroy(RTSP_END_REASONS.stopping);
     this.udp?.close();
     this.udp = null;
     await new Promise<void>((resolve) => (this.server.listening ? this.server.close(() => resolve()) : resolve()));
@@ -119,8 +119,10 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
 
   stats(): RtspServerStats {
     let playing = 0;
+    let queuedBytes = 0;
     for (const s of this.sessions.values()) if (s.state === 'playing') playing++;
-    return { connections: this.connections.size, sessions: this.sessions.size, playing, rtpPackets: this.rtpPackets, rtpBytes: this.rtpBytes };
+    for (const c of this.connections) queuedBytes += c.socket.writableLength;
+    return { connections: this.connections.size, sessions: this.sessions.size, playing, rtpPackets: this.rtpPackets, rtpBytes: this.rtpBytes, queuedBytes };
   }
 
   // HandlerContext
@@ -192,7 +194,7 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
     for (const s of [...this.sessions.values()]) s.tick(now, this.sessionTimeoutSec * 1000);
     for (const c of [...this.connections]) {
       const streaming = [...c.sessions].some((s) => s.state === 'playing' && s.transport === 'tcp');
-      if (!streaming && now - c.lastActivity > this.idleTimeoutMs) c.destroy('idle connection');
+      if (!streaming && now - c.lastActivity > this.idleTimeoutMs) c.destroy('idle');
     }
   }
 }

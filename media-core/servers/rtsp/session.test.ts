@@ -120,9 +120,9 @@ describe('RtspSession', () => {
     const h = harness();
     h.session.start();
     h.push(video(0, true));
-    h.terminate('token revoked');
+    h.terminate('token_revoked');
     expect(h.session.closed).toBe(true);
-    expect(h.connection.destroy).toHaveBeenCalledWith('ended by access plane: token revoked');
+    expect(h.connection.destroy).toHaveBeenCalledWith('token_revoked');
     expect(h.access.addBytes).toHaveBeenCalled();
     const n = h.frames.length;
     h.push(video(6000));

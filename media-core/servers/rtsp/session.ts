@@ -1,7 +1,7 @@
 import type { Logger } from '../../log/logger';
 import type { MediaTrack } from './media-track';
 import type { PayloadCache } from './payload-cache';
-import type { RtspAccessSession, RtspAccessUnit, RtspSource, RtspSourceReader } from './types';
+import { RTSP_END_REASONS, type RtspAccessSession, type RtspAccessUnit, type RtspSource, type RtspSourceReader } from './types';
 
 const REPORT_EVERY_MS = 5_000;
 /** Gap inserted between the last timestamp before an upstream restart and the first after. */
@@ -61,7 +61,7 @@ export class RtspSession implements RtspSourceReader {
   private basePts: number | null = null;
   private baseWall = 0;
   private unreportedBytes = 0;
-  private readonly onSourceClose = () => this.close('camera stream closed', true);
+  private readonly onSourceClose = () => this.close(RTSP_END_REASONS.cameraGone, true);
 
   constructor(init: RtspSessionInit) {
     this.id = init.id;
@@ -73,7 +73,8 @@ export class RtspSession implements RtspSourceReader {
     this.host = init.host;
     this.lastSeen = init.host.now();
     this.source.once?.('close', this.onSourceClose);
-    this.access.onTerminate((reason) => this.close(`ended by access plane: ${reason}`, true));
+    // The plane ended it (revoked, expired, suspended, out of hours, blackout): cut now.
+    this.access.onTerminate((reason) => this.close(reason, true));
   }
 
   get transport(): 'tcp' | 'udp' | null {
@@ -157,7 +158,7 @@ export class RtspSession implements RtspSourceReader {
     // Interleaved sessions live as long as their connection (TCP tells us when the client
     // is gone); UDP sessions and idle ones need RTCP or RTSP keep-alives.
     const needsKeepAlive = this.state !== 'playing' || this.transport !== 'tcp';
-    if (needsKeepAlive && now - this.lastSeen > timeoutMs) this.close('session timeout', this.transport === 'udp');
+    if (needsKeepAlive && now - this.lastSeen > timeoutMs) this.close(RTSP_END_REASONS.timeout, this.transport === 'udp');
   }
 
   /** dropConnection: also close the RTSP connection, so the client notices at once. */

@@ -5,6 +5,7 @@ import { MediaTrack, type TrackSink } from './media-track';
 import { isReply, sessionHeader, sessionOf, type HandlerContext } from './request-context';
 import type { RtspSession } from './session';
 import { planTracks } from './track-plan';
+import { RTSP_END_REASONS } from './types';
 
 type Chosen = { lower: 'TCP'; spec: TransportSpec } | { lower: 'UDP'; spec: TransportSpec; clientPort: [number, number] };
 
@@ -69,10 +70,10 @@ export async function setup(ctx: HandlerContext, conn: RtspConnection, req: Rtsp
       return { status: 453 };
     }
     const opened = await ctx.access.openSession(auth.grant, auth.request);
-    if ('ok' in opened && opened.ok === false) return { status: opened.status, headers: denialHeaders(ctx, opened) };
-    const handle = opened as Exclude<typeof opened, { ok: false }>;
+    if (!opened.ok) return { status: opened.status, headers: denialHeaders(ctx, opened) };
+    const handle = opened.session;
     if (conn.closed) {
-      handle.close('connection closed during SETUP');
+      handle.close(RTSP_END_REASONS.clientClosed);
       return { status: 500 };
     }
     session = ctx.createSession(conn, { camera: target.camera, source, access: handle });

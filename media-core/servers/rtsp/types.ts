@@ -55,6 +55,8 @@ export interface RtspAuthRequest {
   /** Request headers, lower-cased names, Authorization removed. */
   headers: Record<string, string>;
   credentials: RtspCredentials;
+  /** RTSP is a long-lived protocol: one decision per connection and camera. */
+  kind: 'session';
 }
 
 export interface RtspGrant {
@@ -81,15 +83,33 @@ export type RtspDecision = RtspGrant | RtspDenial;
 export interface RtspAccessSession {
   readonly id: string;
   addBytes(n: number): void;
+  /** reason: one of RTSP_END_REASONS. */
   close(reason: string): void;
   onTerminate(cb: (reason: string) => void): void;
 }
 
+export type RtspSessionOpen = { ok: true; session: RtspAccessSession } | RtspDenial;
+
+/** What the server needs of the access plane (media-core/access's AccessPlane fits it
+ *  as it is). */
 export interface RtspAccess {
   authorize(req: RtspAuthRequest): Promise<RtspDecision>;
   /** Connection caps etc.; a denial refuses the SETUP. */
-  openSession(grant: RtspGrant, req: RtspAuthRequest): RtspAccessSession | RtspDenial | Promise<RtspAccessSession | RtspDenial>;
+  openSession(grant: RtspGrant, req: RtspAuthRequest): RtspSessionOpen | Promise<RtspSessionOpen>;
 }
+
+/** Why the server ended a session, as the audit trail records it (the plane's own
+ *  reasons arrive through onTerminate). */
+export const RTSP_END_REASONS = {
+  teardown: 'teardown',
+  clientClosed: 'client_closed',
+  timeout: 'session_timeout',
+  slowClient: 'slow_client',
+  cameraGone: 'camera_closed',
+  stopping: 'core_stopped',
+  protocolError: 'protocol_error',
+} as const;
+export type RtspEndReason = (typeof RTSP_END_REASONS)[keyof typeof RTSP_END_REASONS];
 
 export interface RtspServerStats {
   connections: number;
@@ -98,4 +118,6 @@ export interface RtspServerStats {
   /** RTP packets and bytes sent since start (all sessions). */
   rtpPackets: number;
   rtpBytes: number;
+  /** Media and responses written but not yet taken by the kernel, all connections. */
+  queuedBytes: number;
 }

@@ -3,6 +3,7 @@ import { AlertsSection } from '../features/alerts/AlertsSection';
 import { AuditSection } from '../features/audit/AuditSection';
 import { PartnersSection } from '../features/partners/PartnersSection';
 import { SystemSection } from '../features/system/SystemSection';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CameraWall } from '../features/wall/CameraWall';
 import { NavRail } from './NavRail';
 import type { SectionId } from './sections';
@@ -26,7 +27,9 @@ export function Shell() {
       <NavRail current={section} />
       <TopBar section={section} />
       <main className="shell__main" id="main" data-section={section}>
-        <View />
+        <ErrorBoundary resetKey={section}>
+          <View />
+        </ErrorBoundary>
       </main>
     </div>
   );

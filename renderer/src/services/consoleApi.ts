@@ -1,5 +1,5 @@
 import { API_PREFIX } from '../../../media-core/contracts/api';
-import type { Camera, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
+import type { Camera, CameraCreateRequest, CameraUpdateRequest, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
 import { ConsoleApiError, codeForStatus, isErrorBody, parseRetryAfter } from './consoleApiError';
 import { createOperatorsApi } from './operatorsApi';
 import type { OperatorsApi } from './operatorsApi';
@@ -13,6 +13,10 @@ export interface ConsoleApi extends WallApi, OperatorsApi {
   me(token: string): Promise<Operator>;
   listCameras(token: string): Promise<Camera[]>;
   getCamera(token: string, id: string): Promise<Camera>;
+  /** Admins: add, edit and delete cameras. */
+  createCamera(token: string, request: CameraCreateRequest): Promise<Camera>;
+  updateCamera(token: string, id: string, request: CameraUpdateRequest): Promise<Camera>;
+  deleteCamera(token: string, id: string): Promise<void>;
   systemInfo(token: string): Promise<SystemInfo>;
 }
 
@@ -69,6 +73,11 @@ export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
     me: (token) => request<Operator>('/auth/me', { token }),
     listCameras: (token) => request<Camera[]>('/cameras', { token }),
     getCamera: (token, id) => request<Camera>(`/cameras/${encodeURIComponent(id)}`, { token }),
+    createCamera: (token, body) => request<Camera>('/cameras', { method: 'POST', token, body }),
+    updateCamera: (token, id, body) => request<Camera>(`/cameras/${encodeURIComponent(id)}`, { method: 'PATCH', token, body }),
+    deleteCamera: async (token, id) => {
+      await request<unknown>(`/cameras/${encodeURIComponent(id)}`, { method: 'DELETE', token });
+    },
     systemInfo: (token) => request<SystemInfo>('/system', { token }),
     ...createWallApi(request),
     ...createOperatorsApi(request),
@@ -93,6 +102,11 @@ async function errorFrom(response: Response): Promise<ConsoleApiError> {
 /** The operator HLS playlist of a camera; the URIs inside already carry the token. */
 export function operatorPlaylistUrl(cameraId: string, token: string, baseUrl = ''): string {
   return `${baseUrl}/hls/${encodeURIComponent(cameraId)}/playlist.m3u8?token=${encodeURIComponent(token)}`;
+}
+
+/** A recent still of the camera for tiles and lists (an <img> cannot send headers). */
+export function cameraSnapshotUrl(cameraId: string, token: string, baseUrl = ''): string {
+  return `${baseUrl}${API_PREFIX}/cameras/${encodeURIComponent(cameraId)}/snapshot.jpg?token=${encodeURIComponent(token)}`;
 }
 
 /** EventSource cannot send headers, so the live-event stream takes the token in the query. */

@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { createCameraAdminActions } from './cameraAdmin/action';
+import { initialCameraAdminState } from './cameraAdmin/initialState';
 import { createCamerasActions } from './cameras/action';
 import { initialCamerasState } from './cameras/initialState';
 import { createConnectionActions } from './connection/action';
@@ -27,6 +29,7 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
   return createStore<ConsoleStore>()((set, get) => ({
     ...initialSessionState,
     ...initialCamerasState,
+    ...initialCameraAdminState,
     ...initialConnectionState,
     ...initialSystemState,
     ...initialWallState,
@@ -36,6 +39,7 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...initialNotificationsState,
     ...createSessionActions(set, get, deps),
     ...createCamerasActions(set, get, deps),
+    ...createCameraAdminActions(set, get, deps),
     ...createConnectionActions(set, get, deps),
     ...createSystemActions(set, get, deps),
     ...createWallActions(set, get, deps),

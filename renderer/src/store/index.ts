@@ -4,6 +4,7 @@ export { StoreProvider, useConsoleStore, useConsoleStoreApi } from './StoreProvi
 export type { ActionResult, ConsoleStore, LoadState } from './types';
 export { sessionSelectors } from './session/selectors';
 export { cameraSelectors, CAMERA_STATUSES } from './cameras/selectors';
+export { cameraAdminSelectors } from './cameraAdmin/selectors';
 export type { StatusCounts } from './cameras/selectors';
 export { connectionSelectors } from './connection/selectors';
 export type { ConnectionStatus } from './connection/initialState';

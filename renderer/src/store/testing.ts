@@ -1,5 +1,5 @@
 // Fakes for the store's services, shared by the slice tests. Not imported by the app.
-import type { Camera, CameraStatus, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
+import type { Camera, CameraCreateRequest, CameraStatus, CameraUpdateRequest, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
 import type { ConsoleApi } from '../services/consoleApi';
 import { ConsoleApiError } from '../services/consoleApiError';
 import type { DesktopBridge, DesktopConsoleInfo } from '../services/desktopBridge';
@@ -96,6 +96,28 @@ export class FakeConsoleApi extends FakeWallApi implements ConsoleApi {
     const found = this.cameras.find((c) => c.id === id);
     if (!found) throw new ConsoleApiError('NOT_FOUND', 'No such camera', 404);
     return found;
+  }
+
+  async createCamera(token: string, request: CameraCreateRequest): Promise<Camera> {
+    this.authorize('createCamera', token);
+    const { id, name, source } = request;
+    const created = camera(id, 'starting', { name, kind: 'source', source, hasCredentials: Boolean(request.password) });
+    this.cameras = [...this.cameras, created];
+    return created;
+  }
+
+  async updateCamera(token: string, id: string, request: CameraUpdateRequest): Promise<Camera> {
+    this.authorize('updateCamera', token);
+    const found = this.cameras.find((c) => c.id === id);
+    if (!found) throw new ConsoleApiError('NOT_FOUND', 'No such camera', 404);
+    const updated = { ...found, ...(request.name === undefined ? {} : { name: request.name }) };
+    this.cameras = this.cameras.map((c) => (c.id === id ? updated : c));
+    return updated;
+  }
+
+  async deleteCamera(token: string, id: string): Promise<void> {
+    this.authorize('deleteCamera', token);
+    this.cameras = this.cameras.filter((c) => c.id !== id);
   }
 
   async systemInfo(token: string): Promise<SystemInfo> {

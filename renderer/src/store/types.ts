@@ -1,4 +1,6 @@
 import type { StoreApi } from 'zustand';
+import type { CameraAdminAction } from './cameraAdmin/action';
+import type { CameraAdminState } from './cameraAdmin/initialState';
 import type { CamerasAction } from './cameras/action';
 import type { CamerasState } from './cameras/initialState';
 import type { ConnectionAction } from './connection/action';
@@ -21,6 +23,7 @@ import type { WallState } from './wall/initialState';
 
 export type ConsoleStoreState = SessionState &
   CamerasState &
+  CameraAdminState &
   ConnectionState &
   SystemState &
   WallState &
@@ -30,6 +33,7 @@ export type ConsoleStoreState = SessionState &
   NotificationsState;
 export type ConsoleStoreAction = SessionAction &
   CamerasAction &
+  CameraAdminAction &
   ConnectionAction &
   SystemAction &
   WallAction &

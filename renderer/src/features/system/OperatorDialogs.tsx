@@ -88,12 +88,18 @@ export function CreateOperatorDialog({ onClose }: { onClose: () => void }) {
 
 export function ResetPasswordDialog({ username, onClose }: { username: string; onClose: () => void }) {
   const resetOperatorPassword = useConsoleStore((s) => s.resetOperatorPassword);
+  const own = useConsoleStore((s) => s.operator?.username === username);
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit(() => resetOperatorPassword(username, password), onClose);
   const issue = passwordProblem(password);
 
   return (
-    <Dialog title={`Reset password of ${username}`} description="Their other sessions end at once; they sign in again with the new password." onClose={onClose} footer={<Footer form="reset-password" label="Reset password" busy={busy} disabled={issue !== null} onCancel={onClose} />}>
+    <Dialog
+      title={own ? 'Change your password' : `Reset password of ${username}`}
+      description={own ? 'Your other sessions end; this one stays signed in.' : 'Their sessions end at once; they sign in again with the new password.'}
+      onClose={onClose}
+      footer={<Footer form="reset-password" label={own ? 'Change password' : 'Reset password'} busy={busy} disabled={issue !== null} onCancel={onClose} />}
+    >
       <form id="reset-password" className="form" onSubmit={(event) => void submit(event)}>
         <label className="field">
           <span className="field__label">New password</span>

@@ -117,11 +117,11 @@ export function OperatorsCard() {
                         type="button"
                         className="button button--small button--ghost"
                         onClick={() => setDialog({ kind: 'reset', username: account.username })}
-                        disabled={!isAdmin}
-                        title={isAdmin ? undefined : ADMIN_ONLY}
+                        disabled={!isAdmin && account.username !== me}
+                        title={isAdmin || account.username === me ? undefined : ADMIN_ONLY}
                       >
                         <KeyIcon size={14} />
-                        Reset password
+                        {account.username === me ? 'Change password' : 'Reset password'}
                       </button>
                       <button
                         type="button"

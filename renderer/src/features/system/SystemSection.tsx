@@ -59,9 +59,9 @@ export function SystemSection() {
         <ResourcesCard info={info} />
         <PipelinesCard info={info} />
         <StorageCard info={info} />
+        <NotificationsCard />
         <ListenersCard info={info} />
         <OperatorsCard />
-        <NotificationsCard />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { GROUP_NAME_MAX } from '../../../../media-core/contracts/layouts';
 import type { CameraGroup } from '../../../../media-core/contracts/layouts';
 import { Spinner } from '../../components/Spinner';
-import { groupSelectors, useConsoleStore } from '../../store';
+import { cameraSelectors, groupSelectors, useConsoleStore } from '../../store';
 import { nameProblem } from './names';
 
 interface GroupEditorProps {
@@ -17,7 +17,10 @@ interface GroupEditorProps {
 
 /** A group's name and cameras (searchable), in the order they were ticked. */
 export function GroupEditor({ group, readOnly, onSaved, onDeleted }: GroupEditorProps) {
-  const cameras = useConsoleStore(useShallow((s) => s.cameraIds.map((id) => ({ id, name: s.camerasById[id]?.name ?? id }))));
+  // Names only: live stats must not re-render the editor every few seconds.
+  const names = useConsoleStore(useShallow((s) => s.cameraIds.map((id) => s.camerasById[id]?.name ?? id)));
+  const ids = useConsoleStore(cameraSelectors.ids);
+  const cameras = useMemo(() => ids.map((id, index) => ({ id, name: names[index] ?? id })), [ids, names]);
   const busy = useConsoleStore(groupSelectors.busy);
   const saveGroup = useConsoleStore((s) => s.saveGroup);
   const deleteGroup = useConsoleStore((s) => s.deleteGroup);
