@@ -61,6 +61,9 @@ export class SessionRegistry {
   }
 
   open(d: AccessAllow, req: AccessRequest, ip: string, key: string | null, expiresAt: number | null): SessionOpenResult {
+    if (key && ((this.perPartner.get(d.partnerId) ?? 0) >= d.limits.maxSessions || (this.perIp.get(ip) ?? 0) >= d.limits.connectionsPerIp)) {
+      this.supersede(d.partnerId, req, ip);
+    }
     const partnerCount = this.perPartner.get(d.partnerId) ?? 0;
     if (partnerCount >= d.limits.maxSessions) {
       return { ok: false, status: 429, code: 'max_sessions', reason: `partner has ${partnerCount} of ${d.limits.maxSessions} sessions`, retryAfterSec: 10, partnerId: d.partnerId, tokenId: d.tokenId };
@@ -95,6 +98,18 @@ export class SessionRegistry {
     this.perPartner.set(d.partnerId, partnerCount + 1);
     this.perIp.set(ip, ipCount + 1);
     return { ok: true, entry: e, handle: this.handle(e), started: true };
+  }
+
+  /** At a limit, a player that refreshed its token (same partner, camera and address,
+   *  new credential) replaces its own older session instead of being refused until the
+   *  old one idles out. */
+  private supersede(partnerId: string, req: AccessRequest, ip: string): void {
+    let oldest: Entry | undefined;
+    for (const e of this.entries.values()) {
+      if (e.key === null || e.partnerId !== partnerId || e.camera !== req.camera || e.ip !== ip || e.protocol !== req.protocol) continue;
+      if (!oldest || e.lastSeenAt < oldest.lastSeenAt) oldest = e;
+    }
+    if (oldest) this.end(oldest, 'superseded');
   }
 
   /** Durable once the promise resolves (the session row is committed). */

@@ -70,6 +70,7 @@ export type SessionEndReason =
   | 'camera_not_granted'
   | 'outside_access_hours'
   | 'terminated_by_operator'
+  | 'superseded'
   | 'core_stopped'
   | 'core_crashed'
   | (string & {});

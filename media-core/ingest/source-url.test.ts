@@ -16,7 +16,7 @@ const accepted = (raw: string, creds?: { username?: string; password?: string })
   if (!r.ok) throw new Error(`refused ${raw}: ${r.message}`);
   return r.source;
 };
-const refusal = (raw: string, r = rules) => {
+const refusal = (raw: string, r: { fileDir: string | null } = rules) => {
   const out = parseSourceUrl(raw, r);
   if (out.ok) throw new Error(`accepted ${raw}`);
   return out.message;

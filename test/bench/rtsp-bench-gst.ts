@@ -18,7 +18,7 @@ server.set_address('127.0.0.1')
 server.set_service(rtsp_port)
 factory = GstRtspServer.RTSPMediaFactory()
 factory.set_launch('( udpsrc address=127.0.0.1 port=%d buffer-size=4194304 caps="video/mpegts,systemstream=(boolean)true,packetsize=(int)188" '
-                   '! tsdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=-1 )' % udp_port)
+                   '! tsdemux latency=0 ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=-1 )' % udp_port)
 factory.set_shared(True)
 server.get_mount_points().add_factory('/cam1', factory)
 server.attach(None)
@@ -55,10 +55,12 @@ export async function startGstRtsp(rtspPort: number, udpPort: number): Promise<G
   });
   const udp = createSocket('udp4');
   let pending: Buffer = Buffer.alloc(0);
+  let stopped = false;
   return {
     process: child,
     url: `rtsp://127.0.0.1:${rtspPort}/cam1`,
     feed: (chunk) => {
+      if (stopped) return;
       // Whole TS packets at once (up to seven per datagram, as ffmpeg's udp output does);
       // only a partial packet waits for the next chunk, so gst is not held back.
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
@@ -71,6 +73,7 @@ export async function startGstRtsp(rtspPort: number, udpPort: number): Promise<G
       pending = pending.subarray(off);
     },
     stop: async () => {
+      stopped = true;
       udp.close();
       child.kill('SIGKILL');
       await exited;

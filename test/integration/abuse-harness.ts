@@ -69,6 +69,7 @@ export interface AbuseHarness {
   base: string;
   consoleBase: string;
   adminToken: string;
+  viewerToken: string;
   db: Db;
   pa: PartnerAccess;
   abuse: AbuseWiring;
@@ -138,6 +139,7 @@ export async function startAbuseHarness(o: HarnessOptions = {}): Promise<AbuseHa
 
   const operators = new OperatorService(new OperatorsRepo(db), log);
   await operators.ensureAdmin('correct horse');
+  await operators.createOperator('viewer', 'viewer pass', 'viewer');
   const consoleApp = await createConsoleServer(
     {
       operators,
@@ -156,8 +158,12 @@ export async function startAbuseHarness(o: HarnessOptions = {}): Promise<AbuseHa
   );
   await consoleApp.listen({ host: '127.0.0.1', port: 0 });
   const consoleBase = `http://127.0.0.1:${(consoleApp.server.address() as { port: number }).port}`;
-  const login = await fetch(`${consoleBase}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'correct horse' }) });
-  const adminToken = ((await login.json()) as { token: string }).token;
+  const login = async (username: string, password: string) => {
+    const r = await fetch(`${consoleBase}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return ((await r.json()) as { token: string }).token;
+  };
+  const adminToken = await login('admin', 'correct horse');
+  const viewerToken = await login('viewer', 'viewer pass');
 
   const api: AbuseHarness['api'] = async (method, path, body, token = adminToken) => {
     const r = await fetch(`${consoleBase}${path}`, {
@@ -173,6 +179,7 @@ export async function startAbuseHarness(o: HarnessOptions = {}): Promise<AbuseHa
     base: `http://127.0.0.1:${port}`,
     consoleBase,
     adminToken,
+    viewerToken,
     db,
     pa,
     abuse,

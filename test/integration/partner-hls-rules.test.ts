@@ -84,6 +84,12 @@ describe('partner HLS access', () => {
     const other = await getFrom(`${h.base}/hls/cam-a/playlist.m3u8?token=${token}`, { headers: { origin: 'https://evil.example' } });
     expect(other.status).toBe(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    // Preflights (a Bearer header) are answered for known origins only.
+    const preflight = await fetch(`${h.base}/hls/cam-a/playlist.m3u8`, { method: 'OPTIONS', headers: { origin: 'https://news.example', 'access-control-request-headers': 'authorization' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const stranger = await fetch(`${h.base}/hls/cam-a/playlist.m3u8`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses at once when the partner is suspended, and ends its running session', async () => {
@@ -139,6 +145,11 @@ describe('partner HLS access', () => {
     const second = await getFrom(`${h.base}/hls/cam-b/playlist.m3u8?token=${t}`);
     expect(second.status).toBe(429);
     expect(audit({ code: ['max_sessions'] })[0]?.partnerId).toBe(p.id);
+    // A player that refreshes its token replaces its own session rather than being refused.
+    const refreshed = tokenFor(p.id).token;
+    expect((await getFrom(`${h.base}/hls/cam-a/playlist.m3u8?token=${refreshed}`)).status).toBe(200);
+    const rows = h.pa.console.audit.sessions({ limit: 10, partner: p.id }).items;
+    expect(rows.map((r) => r.endReason)).toEqual([null, 'superseded']);
   });
 
   it('answers 429 with Retry-After past 100 stream requests per second from one address', async () => {

@@ -86,25 +86,28 @@ export class Notifier {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
+    const run = (async () => {
       let n = 0;
-      try {
-        do {
-          this.again = false;
-          for (let round = 0; round < 10; round++) {
-            const due = this.o.outbox.due(this.o.now(), 20);
-            if (due.length === 0) break;
-            for (const row of due) {
-              await this.deliver(row);
-              n++;
-            }
+      do {
+        this.again = false;
+        for (let round = 0; round < 10; round++) {
+          const due = this.o.outbox.due(this.o.now(), 20);
+          if (due.length === 0) break;
+          for (const row of due) {
+            await this.deliver(row);
+            n++;
           }
-        } while (this.again);
-      } finally {
-        this.running = null;
-      }
+        }
+      } while (this.again);
       return n;
     })();
+    // Cleared only after the assignment (the run may finish synchronously); a call that
+    // came in after the loop's last look runs once more before the promise settles.
+    this.running = run.finally(() => {
+      this.running = null;
+      if (this.again) return this.runDue();
+      return undefined;
+    });
     return this.running;
   }
 

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { RefreshIcon, WarningIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { StateMessage } from '../../components/StateMessage';
+import { CameraAdminList } from '../cameras/CameraAdminList';
 import { systemSelectors, useConsoleStore } from '../../store';
 import { NotificationsCard } from './NotificationsCard';
 import { OperatorsCard } from './OperatorsCard';
-import { CoreCard, ListenersCard, PipelinesCard, ResourcesCard, StorageCard } from './SystemCards';
+import { Card, CoreCard, ListenersCard, PipelinesCard, ResourcesCard, StorageCard } from './SystemCards';
 import './system.css';
 
 /** CPU and memory move: re-read them while the page is on screen. */
@@ -61,6 +62,9 @@ export function SystemSection() {
         <StorageCard info={info} />
         <NotificationsCard />
         <ListenersCard info={info} />
+        <Card title="Cameras" wide>
+          <CameraAdminList />
+        </Card>
         <OperatorsCard />
       </div>
     </div>
