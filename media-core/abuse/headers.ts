@@ -1,30 +1,7 @@
-// Request headers that betray what stands between a partner's viewers and us.
+// Classifies the proxy and CDN headers of a request.
+import { CDN_HEADERS, REVERSE_PROXY_HEADERS } from '../contracts/abuse-headers';
 
-/** Headers a reverse proxy (nginx, HAProxy, Squid, Apache, Traefik...) adds. */
-export const REVERSE_PROXY_HEADERS = [
-  'via',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-proto',
-  'x-forwarded-server',
-  'x-real-ip',
-  'x-proxyuser-ip',
-  'x-bluecoat-via',
-] as const;
-
-/** CDN edge headers by vendor: exact names, or a prefix ending in '*'. */
-export const CDN_HEADERS: Record<string, readonly string[]> = {
-  Cloudflare: ['cf-connecting-ip', 'cf-ray', 'cf-ipcountry', 'cf-visitor', 'cf-worker'],
-  Akamai: ['akamai-origin-hop', 'true-client-ip', 'x-akamai-*', 'akamai-x-*'],
-  Fastly: ['fastly-client-ip', 'fastly-ff', 'fastly-ssl', 'x-fastly-*'],
-  CloudFront: ['x-amz-cf-id', 'x-amz-cf-pop', 'cloudfront-viewer-*', 'cloudfront-is-*'],
-  'Azure Front Door': ['x-azure-ref', 'x-azure-fdid', 'x-fd-healthprobe'],
-  'Google Cloud CDN': ['x-goog-*'],
-};
-
-/** Every header name (or prefix) the monitor reads, for whoever filters requests. */
-export const ABUSE_HEADER_NAMES: readonly string[] = [...REVERSE_PROXY_HEADERS, 'cdn-loop', ...Object.values(CDN_HEADERS).flat()];
+export { ABUSE_HEADER_NAMES } from '../contracts/abuse-headers';
 
 const matches = (name: string, pattern: string) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
 

@@ -153,6 +153,26 @@ export class CameraService {
     return existed || r !== undefined;
   }
 
+  /** Puts a camera under privacy blackout or lifts it; stored with the camera, so it
+   *  survives a restart. undefined for an unknown camera. Ending the partners' sessions
+   *  is the access plane's part (core/blackout-wiring.ts). */
+  setBlackout(id: string, on: boolean): Camera | undefined {
+    const rt = this.runtimes.get(id);
+    if (!rt) return undefined;
+    if (this.isBlackedOut(id) !== on) {
+      const { blackout: _was, ...options } = rt.row.options;
+      rt.row = { ...rt.row, options: on ? { ...options, blackout: true } : options };
+      this.deps.repo.update(rt.row);
+      this.deps.log.warn({ camera: id, blackout: on }, on ? 'privacy blackout on' : 'privacy blackout lifted');
+      this.publish(rt);
+    }
+    return this.view(rt);
+  }
+
+  isBlackedOut(id: string): boolean {
+    return this.runtimes.get(id)?.row.options.blackout === true;
+  }
+
   /** A recent JPEG of the camera; undefined for an unknown camera, null when there is no picture yet. */
   async snapshot(id: string): Promise<Snapshot | null | undefined> {
     const rt = this.runtimes.get(id);
@@ -262,7 +282,7 @@ export class CameraService {
   }
 
   private view(rt: Runtime): Camera {
-    return cameraView({
+    const camera = cameraView({
       row: rt.row,
       source: rt.source,
       status: rt.status,
@@ -273,5 +293,6 @@ export class CameraService {
       pipeline: rt.pipeline,
       now: this.now(),
     });
+    return { ...camera, blackout: rt.row.options.blackout === true };
   }
 }

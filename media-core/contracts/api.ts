@@ -113,6 +113,9 @@ export interface Camera {
   ingest?: CameraIngest;
   /** Readers of the camera right now (operators and partners, all protocols). */
   viewers?: number;
+  /** Privacy blackout: every partner is refused and their sessions end; operators still
+   *  see the camera. Absent on older cores (= false). */
+  blackout?: boolean;
 }
 
 /** POST /api/v1/cameras. `source` may carry `user:pass@`; `username`/`password`, when

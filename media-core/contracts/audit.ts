@@ -29,6 +29,8 @@ export const DENY_CODES = [
   'too_many_connections',
   'max_sessions',
   'blocked',
+  /** The camera is under an operator's privacy blackout. */
+  'camera_blackout',
 ] as const;
 export type DenyCode = (typeof DENY_CODES)[number];
 

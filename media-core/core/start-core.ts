@@ -21,6 +21,7 @@ import { locateFfmpeg, type FfmpegLocation } from './ffmpeg-location';
 import { HlsWiring } from './hls-wiring';
 import { createPartnerAccess } from './partner-access';
 import { createAbuseWiring } from './abuse-wiring';
+import { createBlackoutWiring } from './blackout-wiring';
 import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
 import { SecretBox } from '../cameras/secret-box';
 import { SnapshotService } from '../cameras/snapshots';
@@ -99,6 +100,8 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   );
   // The abuse monitor watches every access decision and enforces its responses through the plane.
   const abuse = createAbuseWiring({ db, settings, dataDir: config.dataDir, log, bus, partnerAccess, partnerHttp, muxerFor: (id) => hls.muxer(id), sealer: SecretBox.openOrCreate(join(config.dataDir, 'source-key')) });
+  // Privacy blackout: the camera keeps the flag, the access plane refuses and ends partners.
+  const blackout = createBlackoutWiring(cameras, partnerAccess.access);
   const sampleResources = createResourceSampler();
   const consoleApp = await createConsoleServer(
     {
@@ -110,6 +113,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       events: bus,
       ...partnerAccess.console,
       alerts: abuse.service.consoleApi,
+      blackout: blackout.console,
       staticDir: rendererDir(),
       mountHls: (app, authenticate) => hls.mountOperatorRoutes(app, authenticate),
       system: () => ({

@@ -104,10 +104,11 @@ describe('partner HLS access', () => {
     expect(ended?.endReason).toBe('partner_suspended');
   });
 
-  it('accepts partner JWTs (HS256 and EdDSA) by query or Bearer header, enforcing exp and cameras', async () => {
+  it('accepts partner JWTs (HS256, RS256 and EdDSA) by query or Bearer header, enforcing exp and cameras', async () => {
     const secret = 'a-shared-secret-of-at-least-32-characters!!';
     const ed = generateKeyPairSync('ed25519');
     const edPublic = ed.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const p = await create({
       name: 'JWT agency',
       cameras: ['cam-a', 'cam-b'],
@@ -115,6 +116,7 @@ describe('partner HLS access', () => {
       jwtKeys: [
         { kid: 'hs-1', alg: 'HS256', key: secret },
         { kid: 'ed-1', alg: 'EdDSA', key: edPublic },
+        { kid: 'rs-1', alg: 'RS256', key: JSON.stringify(rsa.publicKey.export({ format: 'jwk' })) },
       ],
     });
     const nowSec = Math.floor(h.now() / 1000);
@@ -126,6 +128,9 @@ describe('partner HLS access', () => {
     expect(byQuery.status).toBe(200);
     expect(segmentUris(byQuery.body.toString())[0]).toContain(`jwt=${hs}`);
     expect((await getFrom(`${h.base}/hls/cam-b/playlist.m3u8`, { headers: { authorization: `Bearer ${edJwt}` } })).status).toBe(200);
+    const rsKey = await importPKCS8(rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'RS256');
+    const rsJwt = await new SignJWT({ cameras: 'cam-a,cam-b' }).setProtectedHeader({ alg: 'RS256', kid: 'rs-1' }).setExpirationTime(nowSec + 60).sign(rsKey);
+    expect((await getFrom(`${h.base}/hls/cam-b/playlist.m3u8?jwt=${rsJwt}`)).status).toBe(200);
     // The cameras claim narrows the grant.
     expect((await getFrom(`${h.base}/hls/cam-b/playlist.m3u8?jwt=${hs}`)).status).toBe(403);
     // A forged signature and an expired token are refused.

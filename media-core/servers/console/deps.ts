@@ -88,6 +88,14 @@ export interface ConsoleDeps {
   audit?: ConsoleAudit;
   /** Abuse alerts, responses, IP blocks and their settings (routes-alerts.ts). */
   alerts?: ConsoleAlerts;
+  /** Privacy blackout of cameras (routes-blackout.ts). */
+  blackout?: ConsoleBlackout;
+}
+
+/** Puts a camera under privacy blackout (partners refused, their sessions ended) or
+ *  lifts it; undefined for an unknown camera. */
+export interface ConsoleBlackout {
+  set(cameraId: string, on: boolean): Camera | undefined;
 }
 
 /** Partner management as the console needs it. Methods throw ApiError for refusals;

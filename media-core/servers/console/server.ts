@@ -16,6 +16,8 @@ import { registerOperatorRoutes } from './routes-operators';
 import { registerPartnerRoutes } from './routes-partners';
 import { registerAuditRoutes } from './routes-audit';
 import { registerAlertRoutes } from './routes-alerts';
+import { registerBlackoutRoutes } from './routes-blackout';
+import { registerUsageRoutes } from './routes-usage';
 
 // Only the console's own code runs in it. hls.js needs blob: for its worker and for the
 // MediaSource object URLs; React sets inline styles.
@@ -53,6 +55,8 @@ export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promi
   if (deps.partners) registerPartnerRoutes(app, deps);
   if (deps.audit) registerAuditRoutes(app, deps);
   if (deps.alerts) registerAlertRoutes(app, deps);
+  if (deps.audit) registerUsageRoutes(app, deps);
+  if (deps.blackout) registerBlackoutRoutes(app, deps);
   app.get(`${API_PREFIX}/system`, async (req): Promise<SystemInfo> => {
     requireOperator(deps.operators, req);
     return deps.system();
