@@ -90,7 +90,7 @@ export class OperatorActions {
     const action = dir > 0 ? 'escalated' : 'de-escalated';
     this.history(rec.id, operator, action, note, null, null, `${note ?? ''}${note ? ' — ' : ''}${describeActions(done, rec.response.level)}`, rec);
     const alert = this.d.store.get(id);
-    if (alert && dir > 0 && rec.partnerId) this.d.notifier.enqueue(alert, this.d.actions.partner(rec.partnerId)?.contactEmail ?? null, { partner: true });
+    if (alert && dir > 0 && rec.partnerId) this.d.notifier.enqueue(alert, this.d.actions.partner(rec.partnerId)?.contactEmail ?? null, { partner: true, event: 'alert.escalated' });
     return alert;
   }
 

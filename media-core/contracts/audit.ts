@@ -140,6 +140,8 @@ export const AuditQuerySchema = z
     /** Opaque cursor from a previous page's `next`. */
     before: z.string().max(100).optional(),
     format: z.enum(['csv', 'jsonl']).optional(),
+    /** The operator's session token: a download link (the export) cannot send headers. */
+    token: z.string().max(200).optional(),
   })
   .strict();
 export type AuditQueryInput = z.input<typeof AuditQuerySchema>;

@@ -82,7 +82,8 @@ export type NotificationSettingsUpdate = z.output<typeof NotificationSettingsUpd
 /** The JSON body of a webhook POST. Signed: X-Wink-Signature = "sha256=" +
  *  hex(HMAC-SHA256(secret, X-Wink-Timestamp + "." + body)). */
 export interface AlertCreatedWebhook {
-  event: 'alert.created' | 'test';
+  /** alert.escalated: an operator moved the alert's partner up the ladder. */
+  event: 'alert.created' | 'alert.escalated' | 'test';
   deliveredFor: string;
   alert: Omit<Alert, 'notifications' | 'history'>;
 }

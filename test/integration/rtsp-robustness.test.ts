@@ -35,7 +35,7 @@ beforeAll(async () => {
   push = new PushSource(cam);
   rtsp = await startTestRtsp(
     { cam1: cam.stream, flood: push as never },
-    { requestTimeoutMs: 300, idleTimeoutMs: 600, sessionTimeoutSec: 1, maxQueuedBytes: 256 * 1024 },
+    { requestTimeoutMs: 300, idleTimeoutMs: 2000, sessionTimeoutSec: 2, maxQueuedBytes: 256 * 1024 },
   );
   rtsp.access.allowIp('127.0.0.1', ['cam1', 'flood']);
   url = rtsp.url('cam1');
@@ -55,7 +55,7 @@ describe('RTSP robustness', () => {
     const reply = c.nextReply();
     for (const byte of req) {
       c.socket.write(Buffer.from([byte]));
-      await sleep(1);
+      await new Promise((r) => setImmediate(r)); // well inside the short request timeout, even under load
     }
     const r = await reply;
     expect(r.status).toBe(200);
@@ -152,17 +152,49 @@ describe('RTSP robustness', () => {
       const c = await RawRtspClient.connect(rtsp.port);
       await setupUdp(c);
       const [, serverRtcp] = rtsp.server.udp!.ports;
-      for (let i = 0; i < 12; i++) {
+      for (let i = 0; i < 16; i++) {
         rtcp.send(rr, serverRtcp, '127.0.0.1');
         await c.request('GET_PARAMETER', url); // no Session: keeps only the control connection from idling out
         await sleep(250);
       }
-      expect(rtsp.server.stats().sessions).toBe(1); // 3 s > the 1 s timeout
+      expect(rtsp.server.stats().sessions).toBe(1); // 4 s > the 2 s timeout
       expect(rtpPackets).toBeGreaterThan(0);
       // Silence: the session times out and its control connection is closed.
       await until('session timed out', () => rtsp.server.stats().sessions === 0, 5000);
       await c.closedPromise;
     });
+  });
+
+  it('survives 300 connections of mutated requests and random bytes, and still answers', async () => {
+    let seed = 0x5eed;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const seeds = [
+      `OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n`,
+      `DESCRIBE ${url} RTSP/1.0\r\nCSeq: 2\r\n\r\n`,
+      `SETUP ${url}/trackID=0 RTSP/1.0\r\nCSeq: 3\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n`,
+      `PLAY ${url} RTSP/1.0\r\nCSeq: 4\r\nSession: 0123456789abcdef\r\n\r\n`,
+      `SET_PARAMETER ${url} RTSP/1.0\r\nCSeq: 5\r\nContent-Length: 4\r\n\r\nab\r\n`,
+      '$\x01\x00\x08\x80\xc9\x00\x01\x00\x00\x00\x01',
+    ];
+    for (let batch = 0; batch < 15; batch++) {
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const c = await RawRtspClient.connect(rtsp.port);
+          const parts = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+            const b = Buffer.from(seeds[Math.floor(rand() * seeds.length)]!, 'latin1');
+            if (rand() < 0.2) return randomBytes(Math.floor(rand() * 300));
+            for (let k = 0; k < 1 + rand() * 4; k++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
+            return b;
+          });
+          c.socket.write(Buffer.concat(parts));
+          await sleep(20);
+          c.close();
+        }),
+      );
+    }
+    const probe = await RawRtspClient.connect(rtsp.port);
+    expect((await probe.request('OPTIONS', '*')).status).toBe(200);
+    probe.close();
   });
 
   it('after all of it: no connection, session or stream reader left', async () => {

@@ -41,7 +41,7 @@ export class Notifier {
   }
 
   /** Queues the messages an alert calls for. */
-  enqueue(alert: Alert, partnerContact: string | null, opts: { partner: boolean }): void {
+  enqueue(alert: Alert, partnerContact: string | null, opts: { partner: boolean; event?: 'alert.created' | 'alert.escalated' }): void {
     const cfg = this.o.config.view();
     const at = this.o.now();
     const smtpReady = cfg.smtp.enabled && !!cfg.smtp.host && !!cfg.smtp.from;
@@ -57,7 +57,7 @@ export class Notifier {
     }
     for (const h of cfg.webhooks) {
       if (!h.enabled || !atLeast(alert.severity, h.minSeverity)) continue;
-      const payload: WebhookPayload = { hookId: h.id, url: h.url, body: webhookBody(alert) };
+      const payload: WebhookPayload = { hookId: h.id, url: h.url, body: webhookBody(alert, opts.event ?? 'alert.created') };
       this.o.outbox.enqueue({ alertId: alert.id, channel: 'webhook', target: displayUrl(h.url), payload: JSON.stringify(payload), at });
     }
     this.kick();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AlertsIcon, AuditIcon, LogoMark, PartnersIcon, SystemIcon, WallIcon } from '../components/icons';
-import { cameraSelectors, useConsoleStore } from '../store';
+import { alertSelectors, cameraSelectors, useConsoleStore } from '../store';
 import { SECTIONS } from './sections';
 import type { SectionId } from './sections';
 import { sectionHref } from './useHashSection';
@@ -15,6 +15,7 @@ const ICONS: Record<SectionId, ReactNode> = {
 
 export function NavRail({ current }: { current: SectionId }) {
   const cameraCount = useConsoleStore(cameraSelectors.count);
+  const unread = useConsoleStore(alertSelectors.unread);
   return (
     <nav className="nav" aria-label="Sections">
       <div className="nav__brand">
@@ -37,6 +38,11 @@ export function NavRail({ current }: { current: SectionId }) {
               <span className="nav__icon">{ICONS[section.id]}</span>
               <span className="nav__label">{section.label}</span>
               {section.id === 'wall' && cameraCount > 0 && <span className="nav__count tabular">{cameraCount}</span>}
+              {section.id === 'alerts' && unread > 0 && (
+                <span className="nav__count nav__count--alert tabular" data-testid="alerts-unread" title={`${unread} alerts not acknowledged yet`}>
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -25,3 +25,9 @@ export function sectionFromHash(hash: string): SectionId {
 export function sectionInfo(id: SectionId): SectionInfo {
   return SECTIONS.find((s) => s.id === id) ?? SECTIONS[0]!;
 }
+
+/** What follows the section in the hash: '#/partners/news-desk' → 'news-desk', else null. */
+export function detailFromHash(hash: string): string | null {
+  const [, detail] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  return detail ? decodeURIComponent(detail) : null;
+}

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { sectionFromHash } from './sections';
+import { detailFromHash, sectionFromHash } from './sections';
 import type { SectionId } from './sections';
 
 function subscribe(onChange: () => void): () => void {
@@ -15,4 +15,13 @@ export function useHashSection(): SectionId {
 
 export function sectionHref(id: SectionId): string {
   return `#/${id}`;
+}
+
+/** The item a section shows on its own (#/partners/<id>), null for the section's list. */
+export function useHashDetail(): string | null {
+  return useSyncExternalStore(subscribe, () => detailFromHash(window.location.hash), () => null);
+}
+
+export function detailHref(id: SectionId, detail: string): string {
+  return `#/${id}/${encodeURIComponent(detail)}`;
 }

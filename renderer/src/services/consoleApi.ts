@@ -1,13 +1,21 @@
 import { API_PREFIX } from '../../../media-core/contracts/api';
 import type { Camera, CameraCreateRequest, CameraUpdateRequest, LoginRequest, LoginResponse, Operator, SystemInfo } from '../../../media-core/contracts/api';
 import { ConsoleApiError, codeForStatus, isErrorBody, parseRetryAfter } from './consoleApiError';
+import { createAlertsApi } from './alertsApi';
+import type { AlertsApi } from './alertsApi';
+import { createAuditApi } from './auditApi';
+import type { AuditApi } from './auditApi';
 import { createOperatorsApi } from './operatorsApi';
 import type { OperatorsApi } from './operatorsApi';
+import { createPartnersApi } from './partnersApi';
+import type { PartnersApi } from './partnersApi';
+import { createSessionsApi } from './sessionsApi';
+import type { SessionsApi } from './sessionsApi';
 import { createWallApi } from './wallApi';
 import type { WallApi } from './wallApi';
 
 /** The typed console-API client. The only module of the renderer that calls fetch. */
-export interface ConsoleApi extends WallApi, OperatorsApi {
+export interface ConsoleApi extends WallApi, OperatorsApi, PartnersApi, SessionsApi, AlertsApi, AuditApi {
   login(request: LoginRequest): Promise<LoginResponse>;
   logout(token: string): Promise<void>;
   me(token: string): Promise<Operator>;
@@ -81,6 +89,10 @@ export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
     systemInfo: (token) => request<SystemInfo>('/system', { token }),
     ...createWallApi(request),
     ...createOperatorsApi(request),
+    ...createPartnersApi(request),
+    ...createSessionsApi(request),
+    ...createAlertsApi(request),
+    ...createAuditApi(request),
   };
 }
 

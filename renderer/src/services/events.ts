@@ -37,7 +37,7 @@ export interface ConsoleEventsOptions {
 
 const CLOSED = 2;
 
-const EVENT_TYPES = ['hello', 'camera.status', 'camera.stats', 'camera.removed'] as const satisfies readonly ConsoleEventType[];
+const EVENT_TYPES = ['hello', 'camera.status', 'camera.stats', 'camera.removed', 'alert.created', 'alert.updated'] as const satisfies readonly ConsoleEventType[];
 
 export function refusedRetryDelay(attempt: number): number {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1));

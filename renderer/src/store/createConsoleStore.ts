@@ -19,6 +19,18 @@ import { createSessionActions } from './session/action';
 import { initialSessionState } from './session/initialState';
 import { createSystemActions } from './system/action';
 import { initialSystemState } from './system/initialState';
+import { createPartnersActions } from './partners/action';
+import { initialPartnersState } from './partners/initialState';
+import { createPartnerAccessActions } from './partnerAccess/action';
+import { initialPartnerAccessState } from './partnerAccess/initialState';
+import { createUsageActions } from './usage/action';
+import { initialUsageState } from './usage/initialState';
+import { createLiveSessionsActions } from './liveSessions/action';
+import { initialLiveSessionsState } from './liveSessions/initialState';
+import { createAlertsActions } from './alerts/action';
+import { initialAlertsState } from './alerts/initialState';
+import { createAuditActions } from './audit/action';
+import { initialAuditState } from './audit/initialState';
 import type { ConsoleStore } from './types';
 import { createWallActions } from './wall/action';
 import { initialWallState } from './wall/initialState';
@@ -37,6 +49,12 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...initialGroupsState,
     ...initialOperatorsState,
     ...initialNotificationsState,
+    ...initialPartnersState,
+    ...initialPartnerAccessState,
+    ...initialUsageState,
+    ...initialLiveSessionsState,
+    ...initialAlertsState,
+    ...initialAuditState,
     ...createSessionActions(set, get, deps),
     ...createCamerasActions(set, get, deps),
     ...createCameraAdminActions(set, get, deps),
@@ -47,5 +65,11 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...createGroupsActions(set, get, deps),
     ...createOperatorsActions(set, get, deps),
     ...createNotificationsActions(set, get, deps),
+    ...createPartnersActions(set, get, deps),
+    ...createPartnerAccessActions(set, get, deps),
+    ...createUsageActions(set, get, deps),
+    ...createLiveSessionsActions(set, get, deps),
+    ...createAlertsActions(set, get, deps),
+    ...createAuditActions(set, get, deps),
   }));
 }

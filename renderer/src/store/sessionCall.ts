@@ -1,5 +1,5 @@
 import { isConsoleApiError, ConsoleApiError } from '../services/consoleApiError';
-import type { GetState } from './types';
+import type { GetState, SetState, ValueResult } from './types';
 
 /** ok: the answer; failed: an error to show; ended: there is no session any more (none to
  *  begin with, this call found it expired, or the operator changed meanwhile): drop it. */
@@ -26,3 +26,35 @@ export async function callWithSession<T>(get: GetState, call: (token: string) =>
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
+
+/** An authenticated change, its outcome in the words a dialog shows. */
+export async function callForResult<T>(get: GetState, call: (token: string) => Promise<T>): Promise<ValueResult<T>> {
+  const result = await callWithSession(get, call);
+  if (result.kind === 'ended') return { ok: false, message: 'The session ended.' };
+  if (result.kind === 'failed') return { ok: false, message: result.error.message };
+  return { ok: true, value: result.value };
+}
+
+/** Runs one change with `busy` marked in the state key given (a row shows progress and
+ *  refuses a second click meanwhile); `apply` updates the store on success. */
+export async function busyChange<T>(
+  set: SetState,
+  get: GetState,
+  key: BusyKey,
+  busy: string,
+  call: (token: string) => Promise<T>,
+  apply: (value: T) => void,
+): Promise<ValueResult<T>> {
+  if (get()[key] !== null) return { ok: false, message: 'Another change is still being saved.' };
+  set({ [key]: busy } as never);
+  try {
+    const result = await callForResult(get, call);
+    if (result.ok) apply(result.value);
+    return result;
+  } finally {
+    set({ [key]: null } as never);
+  }
+}
+
+/** State keys that hold "what a change is on its way for". */
+export type BusyKey = 'partnerBusy' | 'partnerAccessBusy' | 'sessionBusy' | 'alertBusy';

@@ -6,6 +6,18 @@ import type { CamerasState } from './cameras/initialState';
 import type { ConnectionAction } from './connection/action';
 import type { ConnectionState } from './connection/initialState';
 import type { StoreDeps } from './deps';
+import type { PartnersAction } from './partners/action';
+import type { PartnersState } from './partners/initialState';
+import type { PartnerAccessAction } from './partnerAccess/action';
+import type { PartnerAccessState } from './partnerAccess/initialState';
+import type { UsageAction } from './usage/action';
+import type { UsageState } from './usage/initialState';
+import type { LiveSessionsAction } from './liveSessions/action';
+import type { LiveSessionsState } from './liveSessions/initialState';
+import type { AlertsAction } from './alerts/action';
+import type { AlertsState } from './alerts/initialState';
+import type { AuditAction } from './audit/action';
+import type { AuditState } from './audit/initialState';
 import type { GroupsAction } from './groups/action';
 import type { GroupsState } from './groups/initialState';
 import type { LayoutsAction } from './layouts/action';
@@ -30,7 +42,13 @@ export type ConsoleStoreState = SessionState &
   LayoutsState &
   GroupsState &
   OperatorsState &
-  NotificationsState;
+  NotificationsState &
+  PartnersState &
+  PartnerAccessState &
+  UsageState &
+  LiveSessionsState &
+  AlertsState &
+  AuditState;
 export type ConsoleStoreAction = SessionAction &
   CamerasAction &
   CameraAdminAction &
@@ -40,7 +58,13 @@ export type ConsoleStoreAction = SessionAction &
   LayoutsAction &
   GroupsAction &
   OperatorsAction &
-  NotificationsAction;
+  NotificationsAction &
+  PartnersAction &
+  PartnerAccessAction &
+  UsageAction &
+  LiveSessionsAction &
+  AlertsAction &
+  AuditAction;
 export type ConsoleStore = ConsoleStoreState & ConsoleStoreAction;
 
 export type SetState = StoreApi<ConsoleStore>['setState'];
@@ -54,3 +78,6 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What a change the operator asked for came to; a dialog shows the message and stays. */
 export type ActionResult = { ok: true } | { ok: false; message: string };
+
+/** A change that answers something to show once (a new token, new credentials). */
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -44,14 +44,19 @@ export const createConnectionActions: ActionCreator<ConnectionAction> = (set, ge
       }
       const reconnected = get().connectedOnce;
       set({ connection: 'open', connectedOnce: true });
-      // Events sent while we were away are lost: re-read the list to catch up.
-      if (reconnected) void get().loadCameras();
+      // Events sent while we were away are lost: re-read what they keep current.
+      if (reconnected) {
+        void get().loadCameras();
+        void get().loadUnreadAlerts();
+        if (get().alertsLoad === 'ready') void get().loadAlerts();
+      }
     },
 
     internal_onStreamEvent(event) {
       if (unsubscribe === null) return;
       set({ lastEventAt: now().toISOString() });
       get().applyEvent(event);
+      get().applyAlertEvent(event);
     },
 
     async internal_onStreamRefused() {

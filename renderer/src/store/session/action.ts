@@ -87,6 +87,8 @@ export const createSessionActions: ActionCreator<SessionAction> = (set, get, { a
       set({ sessionStatus: 'signedIn', token, operator, sessionSource: source, loginError: null, sessionEnded: null });
       get().connectEvents();
       void get().loadCameras();
+      // The navigation's alert badge is on every screen.
+      void get().loadUnreadAlerts();
     },
 
     internal_endSession(reason) {
@@ -97,6 +99,12 @@ export const createSessionActions: ActionCreator<SessionAction> = (set, get, { a
       get().internal_resetLayouts();
       get().internal_resetGroups();
       get().internal_resetOperators();
+      get().internal_resetPartners();
+      get().internal_resetPartnerAccess();
+      get().internal_resetUsage();
+      get().internal_resetLiveSessions();
+      get().internal_resetAlerts();
+      get().internal_resetAudit();
       tokens.clear();
       set({ sessionStatus: 'signedOut', token: null, operator: null, sessionSource: null, sessionEnded: reason });
     },
