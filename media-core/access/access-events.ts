@@ -1,31 +1,18 @@
+import { isAbuseHeader } from '../contracts/abuse-headers';
 import type { AccessEvent } from '../contracts/audit';
 import type { Logger } from '../log/logger';
 
 /** Headers that say a proxy or CDN stands between the partner and us: the abuse monitor
  *  reads them for redistribution patterns. Nothing else of the request is kept. */
-const PROXY_HEADERS = [
-  'via',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-real-ip',
-  'true-client-ip',
-  'cf-connecting-ip',
-  'cf-ray',
-  'cdn-loop',
-  'akamai-origin-hop',
-  'x-akamai-edgescape',
-  'fastly-client-ip',
-  'x-amz-cf-id',
-  'x-cache',
-];
-
 export function proxyHeaders(headers: Record<string, string | string[] | undefined> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  for (const h of PROXY_HEADERS) {
-    const v = headers[h];
-    if (v !== undefined) out[h] = (Array.isArray(v) ? v.join(', ') : v).slice(0, 256);
+  for (const [name, v] of Object.entries(headers)) {
+    const h = name.toLowerCase();
+    if (v === undefined || !isAbuseHeader(h)) continue;
+    out[h] = (Array.isArray(v) ? v.join(', ') : v).slice(0, 256);
+    // A request stuffed with vendor headers must not make every event large.
+    if (Object.keys(out).length >= 24) break;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 export class BandwidthLimiter {
   private readonly tat = new Map<string, number>();
   private readonly multipliers = new Map<string, number>();
+  private readonly ceilings = new Map<string, number>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -24,6 +25,17 @@ export class BandwidthLimiter {
 
   multiplier(key: string): number {
     return this.multipliers.get(key) ?? 1;
+  }
+
+  /** A rate to pace a key at when it has no configured cap: a throttle on an uncapped
+   *  partner scales the rate it was observed using. Null or <= 0 clears it. */
+  setCeiling(key: string, bytesPerSec: number | null): void {
+    if (bytesPerSec && bytesPerSec > 0) this.ceilings.set(key, bytesPerSec);
+    else this.ceilings.delete(key);
+  }
+
+  ceiling(key: string): number | null {
+    return this.ceilings.get(key) ?? null;
   }
 
   /** Milliseconds to wait before sending `bytes` for `key` at `bytesPerSec`. */

@@ -59,7 +59,12 @@ export function createAbuseWiring(o: AbuseWiringOptions): AbuseWiring {
     },
     throttlePartner(id, factor, observed) {
       access.bandwidth.setMultiplier(id, factor);
-      if (factor < 1 && !partners.get(id)?.bandwidthMbps) log.warn({ partner: id, observedBytesPerSec: observed }, 'throttle recorded, but the partner has no bandwidth cap to scale: set one for the throttle to bite');
+      // An uncapped partner is paced at the rate it was seen using, so the multiplier bites.
+      if (factor >= 1) access.bandwidth.setCeiling(id, null);
+      else if (!partners.get(id)?.bandwidthMbps) {
+        if (observed) access.bandwidth.setCeiling(id, observed);
+        else if (!access.bandwidth.ceiling(id)) log.warn({ partner: id }, 'throttle restored without an observed rate; it bites once the partner has a bandwidth cap');
+      }
     },
     suspendPartner: (id, reason, actor) => {
       log.warn({ partner: id, actor, reason }, 'partner suspended by the abuse monitor');

@@ -45,7 +45,7 @@ export function mountPartnerHls(app: FastifyInstance, access: AccessPlane, muxer
       if (!d.ok) return { ok: false, status: d.status, code: HTTP_CODE[d.status], message: GENERIC, retryAfterSec: d.retryAfterSec, corsOrigin: refusalOrigin };
       const s = await access.touchSession(d, request);
       if (!s.ok) return { ok: false, status: s.status, code: HTTP_CODE[s.status], message: GENERIC, retryAfterSec: s.retryAfterSec, corsOrigin: refusalOrigin };
-      const cap = d.limits.bandwidthBytesPerSec;
+      const cap = d.limits.bandwidthBytesPerSec ?? access.bandwidth.ceiling(d.partnerId);
       return {
         ok: true,
         ...(uriQuery ? { uriQuery } : {}),

@@ -80,6 +80,30 @@ describe('RTSP access decisions', () => {
     }
   });
 
+  it('an address over its connection cap is answered 503 and closed; a freed slot is usable again', async () => {
+    rtsp.access.connectionLimit = 2;
+    try {
+      const a = await RawRtspClient.connect(rtsp.port);
+      const b = await RawRtspClient.connect(rtsp.port);
+      await until('two slots taken', () => rtsp.access.openConnections.get('127.0.0.1') === 2);
+      const over = await RawRtspClient.connect(rtsp.port);
+      const r = await over.request('OPTIONS', '*');
+      expect(r.status).toBe(503);
+      expect(r.headers.get('retry-after')).toBe('5');
+      await over.closedPromise;
+      expect(rtsp.access.records.at(-1)).toEqual({ ip: '127.0.0.1', code: 'too_many_connections' });
+      expect((await a.request('OPTIONS', '*')).status).toBe(200);
+      b.close();
+      await until('slot released', () => rtsp.access.openConnections.get('127.0.0.1') === 1);
+      const again = await RawRtspClient.connect(rtsp.port);
+      expect((await again.request('OPTIONS', '*')).status).toBe(200);
+      a.close();
+      again.close();
+    } finally {
+      rtsp.access.connectionLimit = Infinity;
+    }
+  });
+
   it('bytes sent are accounted to the access session, which is closed at TEARDOWN', async () => {
     const c = await RawRtspClient.connect(rtsp.port);
     const { session } = await playTcp(c, rtsp.url('cam1', 'token=good-token'));

@@ -41,7 +41,29 @@ export class TestAccess implements RtspAccess {
   readonly open = new Set<TestAccessSession>();
   readonly decisions: RtspAuthRequest[] = [];
   maxSessions = Infinity;
+  /** Concurrent connections per address (the plane's ConnectionLimiter). */
+  connectionLimit = Infinity;
+  readonly openConnections = new Map<string, number>();
+  readonly records: { ip: string; code: string }[] = [];
   private nextId = 1;
+
+  readonly connections = {
+    acquire: (ip: string): (() => void) | null => {
+      const n = this.openConnections.get(ip) ?? 0;
+      if (n >= this.connectionLimit) return null;
+      this.openConnections.set(ip, n + 1);
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        this.openConnections.set(ip, (this.openConnections.get(ip) ?? 1) - 1);
+      };
+    },
+  };
+
+  record(e: { ip: string; code: string }): void {
+    this.records.push({ ip: e.ip, code: e.code });
+  }
 
   constructor(readonly realm = 'WINK Media Router') {}
 

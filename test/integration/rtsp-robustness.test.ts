@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveCamera, type LiveCamera } from './rtsp-harness-camera';
 import { RawRtspClient, playTcp } from './rtsp-harness-client';
 import { startTestRtsp, until, type TestRtsp } from './rtsp-harness-tools';
-import type { RtspSource, RtspSourceReader } from '../../media-core/servers/rtsp';
+import type { RtspAccessUnit, RtspSource, RtspSourceReader } from '../../media-core/servers/rtsp';
 
 let cam: LiveCamera;
 let rtsp: TestRtsp;
@@ -15,9 +15,12 @@ let url: string;
 /** A source that pushes whatever the test wants, as fast as it wants. */
 class PushSource implements RtspSource {
   readonly readers = new Set<RtspSourceReader>();
+  /** Replayed to each new reader, like the hub's cached GOP. */
+  replay: RtspAccessUnit[] = [];
   constructor(private readonly live: LiveCamera) {}
   subscribe(reader: RtspSourceReader) {
     this.readers.add(reader);
+    for (const au of this.replay) reader.onAccessUnit(au);
     return () => this.readers.delete(reader);
   }
   codecConfig() {
@@ -98,6 +101,25 @@ describe('RTSP robustness', () => {
     const c = await RawRtspClient.connect(rtsp.port);
     await c.closedPromise;
     expect(c.closed).toBe(true);
+  });
+
+  it('a GOP replay larger than the unread-bytes cap does not count as a slow client', async () => {
+    const picture = (i: number): RtspAccessUnit => ({ kind: 'video', codec: 'h264', pts: i * 3600, dts: i * 3600, keyframe: i === 0, data: Buffer.concat([Buffer.from([0, 0, 0, 1, i === 0 ? 0x65 : 0x41]), randomBytes(200 * 1024)]) });
+    push.replay = Array.from({ length: 10 }, (_, i) => picture(i)); // 2 MB at once; the cap here is 256 KiB
+    try {
+      const c = await RawRtspClient.connect(rtsp.port);
+      let bytes = 0;
+      c.onFrame = (ch, data) => ch === 0 && (bytes += data.length);
+      await playTcp(c, rtsp.url('flood'));
+      await until('the whole replay received', () => bytes > 2_000_000);
+      push.pushBigPicture(1000); // live media after the burst flows as usual
+      await until('live media after the replay', () => bytes > 2_001_000);
+      expect(rtsp.server.stats().sessions).toBe(1);
+      c.close();
+      await until('closed', () => rtsp.server.stats().sessions === 0);
+    } finally {
+      push.replay = [];
+    }
   });
 
   it('a client that stops reading is dropped, not buffered for', async () => {

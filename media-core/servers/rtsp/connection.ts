@@ -47,12 +47,19 @@ export class RtspConnection implements SessionConnection {
   readonly channels = new Set<number>();
   lastActivity: number;
   closed = false;
+  /** Over the per-address connection cap: every request is answered 503, then closed. */
+  refused = false;
+  /** Runs once when the connection closes (releases its connection slot). */
+  onClose: (() => void) | null = null;
   private readonly parser: RtspParser;
   private readonly queue: RtspRequest[] = [];
   private busy = false;
   /** A response with close is on its way: further input is ignored. */
   private ending = false;
   private partialTimer: NodeJS.Timeout | null = null;
+  /** Extra unread bytes tolerated while a GOP replay drains (see allowBurst). */
+  private burst = 0;
+  private replaying = false;
 
   constructor(
     readonly id: number,
@@ -76,11 +83,24 @@ export class RtspConnection implements SessionConnection {
     return this.socket.localPort ?? 0;
   }
 
+  /** A new session's GOP replay is written in one go and may exceed the cap on its own (a
+   *  high-bitrate camera, a long GOP): it is tolerated on top of the cap until it drains. */
+  beginBurst(): void {
+    this.replaying = true;
+  }
+
+  endBurst(): void {
+    this.replaying = false;
+    this.burst = Math.max(this.burst, this.socket.writableLength);
+  }
+
   /** Queues media; false (and the connection dropped) when the client is too slow. */
   writeMedia(buf: Buffer): boolean {
     if (this.closed) return false;
     this.socket.write(buf);
-    if (this.socket.writableLength > this.host.maxQueuedBytes) {
+    const queued = this.socket.writableLength;
+    if (queued <= this.host.maxQueuedBytes) this.burst = 0;
+    if (!this.replaying && queued > this.host.maxQueuedBytes + this.burst) {
       this.host.log.info({ conn: this.id, ip: this.ip, unread: this.socket.writableLength }, 'rtsp client too slow; dropped');
       this.destroy(RTSP_END_REASONS.slowClient);
       return false;
@@ -94,6 +114,8 @@ export class RtspConnection implements SessionConnection {
     this.clearPartialTimer();
     this.queue.length = 0;
     this.socket.destroy();
+    this.onClose?.();
+    this.onClose = null;
     this.host.connectionClosed(this, reason);
   }
 

@@ -5,7 +5,7 @@ import type { PlannedTrack } from './track-plan';
 
 /** Where a track's packets go: interleaved on the RTSP connection, or UDP datagrams. */
 export type TrackSink =
-  | { kind: 'tcp'; writer: { writeMedia(buf: Buffer): boolean }; rtpChannel: number; rtcpChannel: number }
+  | { kind: 'tcp'; writer: { writeMedia(buf: Buffer): boolean; beginBurst?(): void; endBurst?(): void }; rtpChannel: number; rtcpChannel: number }
   | { kind: 'udp'; udp: UdpSender; ip: string; rtpPort: number; rtcpPort: number };
 
 export interface UdpSender {

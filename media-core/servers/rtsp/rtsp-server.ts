@@ -152,6 +152,7 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
   // ConnectionHost
 
   handle(conn: RtspConnection, req: RtspRequest): Promise<Reply> {
+    if (conn.refused) return Promise.resolve({ status: 503, headers: [['Retry-After', '5']], close: true });
     return handleRequest(this, conn, req);
   }
 
@@ -187,6 +188,14 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
   private accept(socket: Socket): void {
     const conn = new RtspConnection(this.nextConnId++, socket, this);
     this.connections.add(conn);
+    const limiter = this.access.connections;
+    if (!limiter) return;
+    const release = limiter.acquire(conn.ip);
+    if (release) conn.onClose = release;
+    else {
+      conn.refused = true;
+      void Promise.resolve(this.access.record?.({ protocol: 'rtsp', ip: conn.ip, result: 'deny', code: 'too_many_connections', reason: 'connection limit per address' })).catch(() => {});
+    }
   }
 
   private tick(): void {

@@ -102,7 +102,14 @@ export class RtspSession implements RtspSourceReader {
       const hasVideo = [...this.tracks.values()].some((t) => t.plan.kind === 'video');
       this.gate = { afterPts: this.maxPts, needKeyframe: hasVideo };
     }
-    this.unsubscribe = this.source.subscribe(this, { fromKeyframe: true });
+    const first = this.tracks.values().next().value;
+    const writer = first?.sink.kind === 'tcp' ? first.sink.writer : null;
+    writer?.beginBurst?.();
+    try {
+      this.unsubscribe = this.source.subscribe(this, { fromKeyframe: true });
+    } finally {
+      writer?.endBurst?.();
+    }
   }
 
   pause(): void {

@@ -96,6 +96,11 @@ export interface RtspAccess {
   authorize(req: RtspAuthRequest): Promise<RtspDecision>;
   /** Connection caps etc.; a denial refuses the SETUP. */
   openSession(grant: RtspGrant, req: RtspAuthRequest): RtspSessionOpen | Promise<RtspSessionOpen>;
+  /** Concurrent TCP connections per address, shared with the other listeners: a release
+   *  function, or null when the address is at its limit (answered 503, then closed). */
+  readonly connections?: { acquire(ip: string): (() => void) | null };
+  /** Audits a decision taken outside authorize() (the per-address connection cap). */
+  record?(e: { protocol: 'rtsp'; ip: string; result: 'deny'; code: string; reason: string }): unknown;
 }
 
 /** Why the server ended a session, as the audit trail records it (the plane's own
