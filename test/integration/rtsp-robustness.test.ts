@@ -105,15 +105,16 @@ describe('RTSP robustness', () => {
 
   it('a GOP replay larger than the unread-bytes cap does not count as a slow client', async () => {
     const picture = (i: number): RtspAccessUnit => ({ kind: 'video', codec: 'h264', pts: i * 3600, dts: i * 3600, keyframe: i === 0, data: Buffer.concat([Buffer.from([0, 0, 0, 1, i === 0 ? 0x65 : 0x41]), randomBytes(200 * 1024)]) });
-    push.replay = Array.from({ length: 10 }, (_, i) => picture(i)); // 2 MB at once; the cap here is 256 KiB
+    // 20 MB at once: more than loopback's socket buffers take, against a 256 KiB cap.
+    push.replay = Array.from({ length: 100 }, (_, i) => picture(i));
     try {
       const c = await RawRtspClient.connect(rtsp.port);
       let bytes = 0;
       c.onFrame = (ch, data) => ch === 0 && (bytes += data.length);
       await playTcp(c, rtsp.url('flood'));
-      await until('the whole replay received', () => bytes > 2_000_000);
+      await until('the whole replay received', () => bytes > 20_000_000);
       push.pushBigPicture(1000); // live media after the burst flows as usual
-      await until('live media after the replay', () => bytes > 2_001_000);
+      await until('live media after the replay', () => bytes > 20_001_000);
       expect(rtsp.server.stats().sessions).toBe(1);
       c.close();
       await until('closed', () => rtsp.server.stats().sessions === 0);

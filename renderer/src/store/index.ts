@@ -25,5 +25,6 @@ export { liveSessionSelectors } from './liveSessions/selectors';
 export { alertSelectors } from './alerts/selectors';
 export type { AlertFilters } from './alerts/initialState';
 export { auditSelectors } from './audit/selectors';
-export { EMPTY_AUDIT_FILTERS } from './audit/initialState';
+export { AUDIT_PAGE_SIZE, EMPTY_AUDIT_FILTERS } from './audit/initialState';
+export { auditQuery } from './audit/query';
 export type { AuditFilters, AuditRows } from './audit/initialState';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SessionView } from '../../../../media-core/contracts/partners';
 import { formatDuration, formatTraffic } from '../../components/format';
 import { Spinner } from '../../components/Spinner';
-import { cameraSelectors, liveSessionSelectors, sessionSelectors, useConsoleStore } from '../../store';
+import { liveSessionSelectors, sessionSelectors, useConsoleStore } from '../../store';
 
 /** Sessions running now, with one action to end each. */
 export function LiveSessionsTable({ sessions, showPartner = false }: { sessions: readonly SessionView[]; showPartner?: boolean }) {
@@ -68,9 +68,4 @@ export function LiveSessionsTable({ sessions, showPartner = false }: { sessions:
       </table>
     </>
   );
-}
-
-/** A camera's display name, or its id for one deleted since. */
-export function useCameraName(id: string): string {
-  return useConsoleStore((s) => cameraSelectors.byId(id)(s)?.name ?? id);
 }

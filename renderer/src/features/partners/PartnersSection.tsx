@@ -6,6 +6,8 @@ import { CreatePartnerDialog } from './CreatePartnerDialog';
 import { PartnerDetail } from './PartnerDetail';
 import { PartnerList } from './PartnerList';
 import './partners.css';
+import './partner-settings.css';
+import './partner-access.css';
 
 /** Live sessions move fast; usage totals and the list less so. */
 const SESSIONS_EVERY_MS = 4_000;

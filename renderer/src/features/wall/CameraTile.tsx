@@ -52,13 +52,14 @@ export const CameraTile = memo(function CameraTile({ id, mode = 'grid', tabStop 
   return (
     <article
       ref={tileRef}
-      className={`tile tile--${status} tile--${mode}${drag.over ? ' tile--drop-target' : ''}${selected ? ' tile--selected' : ''}`}
+      className={`tile tile--${status} tile--${mode}${drag.over ? ' tile--drop-target' : ''}${selected ? ' tile--selected' : ''}${camera.blackout ? ' tile--blackout' : ''}`}
       tabIndex={tabStop ? 0 : -1}
       data-testid="camera-tile"
       data-camera-id={id}
       data-status={status}
       data-playback={playback}
       data-mode={mode}
+      data-blackout={camera.blackout === true}
       aria-label={`${camera.name}: ${STATUS_PRESENTATION[status].label}`}
       onFocus={() => focusWallTile(id)}
       onDoubleClick={() => (mode === 'full' ? closeFullscreen() : openFullscreen(id))}
@@ -67,6 +68,7 @@ export const CameraTile = memo(function CameraTile({ id, mode = 'grid', tabStop 
       <div className="tile__media">
         <video ref={videoRef} className="tile__video" muted autoPlay playsInline disablePictureInPicture aria-hidden="true" />
         <TileOverlayView overlay={overlay} camera={camera} snapshotUrl={snapshotUrl} />
+        {camera.blackout && <div className="tile__blackout-bar">Privacy blackout · partners refused</div>}
         <div className="tile__badges">
           <TileWatchers data={watchers} />
           <StatusBadge status={status} />

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CameraOffIcon, GroupIcon, RefreshIcon, WarningIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { StateMessage } from '../../components/StateMessage';
+import { usePolling } from '../../hooks/usePolling';
 import { cameraSelectors, useConsoleStore, wallSelectors } from '../../store';
 import { CameraTile } from './CameraTile';
 import { FullscreenBar } from './FullscreenBar';
@@ -13,6 +14,8 @@ import { WallGrid } from './WallGrid';
 import { WallToolbar } from './WallToolbar';
 import './wall.css';
 import './wall-controls.css';
+
+const WATCHERS_EVERY_MS = 3_000;
 
 export function CameraWall() {
   const cameraCount = useConsoleStore(cameraSelectors.count);
@@ -27,6 +30,7 @@ export function CameraWall() {
   const loadLayouts = useConsoleStore((s) => s.loadLayouts);
   const loadGroups = useConsoleStore((s) => s.loadGroups);
   const setWallGroup = useConsoleStore((s) => s.setWallGroup);
+  const loadLiveSessions = useConsoleStore((s) => s.loadLiveSessions);
   const areaRef = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const layout = useWallLayout(viewportRef, pageIds.length, grid);
@@ -38,6 +42,8 @@ export function CameraWall() {
     void loadLayouts();
     void loadGroups();
   }, [loadLayouts, loadGroups]);
+  // Who is watching each camera: sessions have no live event, so they are re-read.
+  usePolling(loadLiveSessions, WATCHERS_EVERY_MS);
 
   let content;
   if (fullscreen !== null) {

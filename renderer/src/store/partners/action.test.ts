@@ -24,7 +24,7 @@ describe('partners slice', () => {
   it('creates a partner, adds it to the list and answers its credentials once', async () => {
     const harness = await ready();
 
-    const result = await harness.store.getState().createPartner({ name: 'City events', type: 'temporary_event', cameras: ['demo-2'] });
+    const result = await harness.store.getState().createPartner({ name: 'City events', type: 'temporary_event', cameras: ['demo-2'], auth: ['otp'] });
 
     expect(result.ok && result.value.credentials).toEqual({ apiuser: 'city-events-api', apipass: 'secret-once' });
     expect(names(harness)).toContain('City events:active');
