@@ -9,7 +9,7 @@ describe('core start-up and demo cameras', () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      const core = await spawnCore({ args: ['--no-demo', '--http-port', '0', '--console-port', '0'] });
+      const core = await spawnCore({ args: ['--no-demo'] });
       times.push(performance.now() - t0);
       await core.stop();
     }

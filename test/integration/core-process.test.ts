@@ -131,7 +131,7 @@ describe('the data dir across restarts', () => {
     expect(ids.sort()).toEqual(['demo-1', 'demo-2', 'demo-3']);
     await second.stop();
 
-    const fresh = await spawnCore({ args: ['--no-demo', '--http-port', '0', '--console-port', '0'] });
+    const fresh = await spawnCore({ args: ['--no-demo'] });
     const t3 = await loginAs(fresh.consoleUrl);
     expect(await (await fetch(new URL('/api/v1/cameras', fresh.consoleUrl), { headers: { authorization: `Bearer ${t3}` } })).json()).toEqual([]);
     await fresh.stop();
@@ -139,13 +139,13 @@ describe('the data dir across restarts', () => {
 
   it('generates an admin password when none is given and prints it once on stderr', async () => {
     const dataDir = tempDataDir();
-    const core = await spawnCore({ dataDir, args: ['--no-demo', '--http-port', '0', '--console-port', '0'], env: { WINK_ADMIN_PASSWORD: '' } });
+    const core = await spawnCore({ dataDir, args: ['--no-demo'], env: { WINK_ADMIN_PASSWORD: '' } });
     // stderr is its own pipe: the line may arrive after the ready line on stdout.
     const password = await waitFor('the generated password on stderr', async () => /password: (\S+)/.exec(core.stderr())?.[1], 5000);
     expect(core.stdoutLines.join('\n')).not.toContain(password!);
     await loginAs(core.consoleUrl, 'admin', password!);
     await core.stop();
-    const again = await spawnCore({ dataDir, args: ['--no-demo', '--http-port', '0', '--console-port', '0'], env: { WINK_ADMIN_PASSWORD: '' } });
+    const again = await spawnCore({ dataDir, args: ['--no-demo'], env: { WINK_ADMIN_PASSWORD: '' } });
     expect(again.stderr()).not.toMatch(/password:/);
     await again.stop();
   });
@@ -163,15 +163,15 @@ describe('refusing to start', () => {
     const db = new Database(join(dataDir, 'wink.db'));
     db.pragma('user_version = 4242');
     db.close();
-    const r = await runCoreExpectingFailure({ dataDir, args: ['--http-port', '0', '--console-port', '0'] });
+    const r = await runCoreExpectingFailure({ dataDir, args: [] });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/schema version 4242, newer than this version/);
   });
 
   it('exits 1 when a port is taken, saying which', async () => {
-    const core = await spawnCore({ args: ['--no-demo', '--http-port', '0', '--console-port', '0'] });
+    const core = await spawnCore({ args: ['--no-demo'] });
     const busy = core.listen.console!.split(':').pop()!;
-    const r = await runCoreExpectingFailure({ args: ['--no-demo', '--http-port', '0', '--console-port', busy] });
+    const r = await runCoreExpectingFailure({ args: ['--no-demo', '--console-port', busy] });
     await core.stop();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/EADDRINUSE|address already in use/i);
