@@ -22,6 +22,8 @@ export interface PartnerAccessOptions {
   log: Logger;
   knownCameras(): string[];
   muxerFor(camera: string): HlsMuxer | undefined;
+  /** Counts an allowed partner player as a viewer, so on-demand cameras keep running. */
+  touchViewer?(camera: string, client: string): void;
   now?: () => number;
   failureDelay?: () => Promise<void>;
   audit?: AuditWriterOptions;
@@ -111,7 +113,7 @@ export function createPartnerAccess(o: PartnerAccessOptions): PartnerAccess {
           return release;
         },
       },
-      mountHls: (app: FastifyInstance) => mountPartnerHls(app, access, o.muxerFor),
+      mountHls: (app: FastifyInstance) => mountPartnerHls(app, access, o.muxerFor, o.touchViewer),
       knownOrigin: (origin) => access.knownOrigin(origin),
     },
     console: { partners: consolePartners, audit: queries },

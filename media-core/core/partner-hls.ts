@@ -22,7 +22,12 @@ function credentialsOf(req: FastifyRequest): { credentials: AccessCredentials; u
  * hours fail the very next request), belongs to a viewing session with byte accounting,
  * is paced to the partner's bandwidth cap, and answers CORS for the partner's origins.
  */
-export function mountPartnerHls(app: FastifyInstance, access: AccessPlane, muxerFor: (camera: string) => HlsMuxer | undefined): void {
+export function mountPartnerHls(
+  app: FastifyInstance,
+  access: AccessPlane,
+  muxerFor: (camera: string) => HlsMuxer | undefined,
+  touchViewer: (camera: string, client: string) => void = () => {},
+): void {
   registerHlsRoutes(app, {
     muxerFor,
     corsOrigin: null,
@@ -45,6 +50,7 @@ export function mountPartnerHls(app: FastifyInstance, access: AccessPlane, muxer
       if (!d.ok) return { ok: false, status: d.status, code: HTTP_CODE[d.status], message: GENERIC, retryAfterSec: d.retryAfterSec, corsOrigin: refusalOrigin };
       const s = await access.touchSession(d, request);
       if (!s.ok) return { ok: false, status: s.status, code: HTTP_CODE[s.status], message: GENERIC, retryAfterSec: s.retryAfterSec, corsOrigin: refusalOrigin };
+      touchViewer(request.camera, `partner ${s.session.id}`);
       const cap = d.limits.bandwidthBytesPerSec ?? access.bandwidth.ceiling(d.partnerId);
       return {
         ok: true,

@@ -83,6 +83,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     log,
     knownCameras: () => cameras.list().map((c) => c.id),
     muxerFor: (id) => hls.muxer(id),
+    touchViewer: (id, client) => hls.touchViewer(id, client),
   });
 
   const listen: Record<string, string> = {};

@@ -5,7 +5,7 @@ import type { Reply, RtspConnection } from './connection';
 import { baseUrl, isReply, sessionHeader, sessionOf, type HandlerContext } from './request-context';
 import { setup } from './setup';
 import { planTracks, trackControl } from './track-plan';
-import { RTSP_END_REASONS } from './types';
+import { RTSP_END_REASONS, type RtspCodecConfig, type RtspSource } from './types';
 
 export const PUBLIC_METHODS = 'OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER';
 /** RTSP methods that exist but that a play-only server refuses (405); anything else is 501. */
@@ -53,6 +53,26 @@ export async function handleRequest(ctx: HandlerContext, conn: RtspConnection, r
   }
 }
 
+const WAKE_WAIT_MS = 10_000;
+const WAKE_HOLD_MS = 15_000;
+
+/** The source's codec parameters. An idle on-demand camera has none yet: a short
+ *  subscription counts as a viewer and starts it, and is held a little past the answer so
+ *  the camera is still running when the client's SETUP and PLAY arrive. */
+async function codecsOf(source: RtspSource): Promise<RtspCodecConfig> {
+  const ready = (c: RtspCodecConfig) => c.video !== null && c.video.sps !== null && c.video.pps !== null;
+  let config = source.codecConfig();
+  if (ready(config)) return config;
+  const release = source.subscribe({ onAccessUnit: () => {}, onDiscontinuity: () => {} }, { fromKeyframe: false });
+  const until = Date.now() + WAKE_WAIT_MS;
+  while (!ready(config) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    config = source.codecConfig();
+  }
+  setTimeout(release, WAKE_HOLD_MS).unref();
+  return config;
+}
+
 async function describe(ctx: HandlerContext, conn: RtspConnection, req: RtspRequest): Promise<Reply> {
   const target = parseRtspUri(req.uri);
   if (!target) return { status: 400 };
@@ -61,7 +81,7 @@ async function describe(ctx: HandlerContext, conn: RtspConnection, req: RtspRequ
   if (!auth.ok) return { status: auth.denial.status, headers: auth.headers };
   const source = ctx.source(target.camera);
   if (!source) return { status: 404 };
-  const plan = planTracks(source.codecConfig());
+  const plan = planTracks(await codecsOf(source));
   if (!plan.ok) return plan.reason === 'not-ready' ? { status: 503, headers: [['Retry-After', '2']] } : { status: 415 };
   const sdp = buildSdp({
     sessionId: String(randomInt(1, 2 ** 47)),

@@ -11,7 +11,7 @@ interface TimeSeriesChartProps {
   format: (value: number) => string;
   /** A CSS custom property of the theme, e.g. '--accent'. */
   colorVar: string;
-  /** Counts change in steps; rates are drawn as an area. */
+  /** Counts change in steps and have whole-number ticks; rates are drawn as an area. */
   stepped?: boolean;
   height?: number;
   testId?: string;
@@ -44,7 +44,14 @@ export function TimeSeriesChart({ label, xs, ys, format, colorVar, stepped = fal
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
         axes: [
           { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 72, values: (_u, values) => values.map((v) => formatRef.current(v)) },
+          {
+            stroke: axis,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            size: 72,
+            values: (_u, values) => values.map((v) => formatRef.current(v)),
+            ...(stepped ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] } : {}),
+          },
         ],
         series: [
           {},

@@ -131,6 +131,8 @@ export const createAlertsActions: ActionCreator<AlertsAction> = (set, get, { api
       const { alert } = event;
       set({ unreadAlerts: event.unread });
       if (event.type === 'alert.created') notifyIfSevere(alert);
+      // A response that blocked an address changes the list of blocks.
+      if (get().ipBlocksLoad === 'ready' && alert.response.actions.some((a) => a.kind === 'ip_block')) void get().loadIpBlocks();
       const state = get();
       if (state.alertsLoad !== 'ready') return;
       const shown = state.alerts.some((a) => a.id === alert.id);
