@@ -24,6 +24,8 @@ export interface AccessPlaneOptions {
   sink?: AccessAuditSink | null;
   limits?: AccessLimits;
   now?: () => number;
+  /** Unseals a partner's RTSP Digest HA1 (the core's secret box). */
+  openDigestHa1?: (partnerId: string, sealed: string) => string | null;
   /** Wait after a refused credential (default: 250-400 ms). */
   failureDelay?: () => Promise<void>;
   /** How often running sessions are re-checked; default 1000 ms. */
@@ -56,7 +58,7 @@ export class AccessPlane {
     this.now = o.now ?? Date.now;
     this.sink = o.sink ?? null;
     this.failureDelay = o.failureDelay ?? (() => delayAfterFailure());
-    this.ids = { partners: o.partners, tokens: o.tokens, jwt: o.jwt, hasher: o.hasher };
+    this.ids = { partners: o.partners, tokens: o.tokens, jwt: o.jwt, hasher: o.hasher, openDigestHa1: o.openDigestHa1 };
     this.events = new AccessEvents(o.log);
     this.bandwidth = new BandwidthLimiter(this.now);
     this.limitsNow = { ...DEFAULT_ACCESS_LIMITS, ...o.limits };

@@ -1,4 +1,5 @@
 import type { DenyCode } from '../contracts/audit';
+import { DIGEST_REALM, verifyDigest } from '../protocols/rtsp/digest';
 import { withinAccessHours } from './access-hours';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
 import type { JwtVerifier } from './jwt-verifier';
@@ -20,6 +21,8 @@ export interface Identity {
 }
 
 export interface IdentifyDeps {
+  /** Unseals a partner's RTSP Digest HA1; absent: Digest is refused. */
+  openDigestHa1?: ((partnerId: string, sealed: string) => string | null) | undefined;
   partners: PartnerDirectory;
   tokens: TokenStore;
   jwt: JwtVerifier;
@@ -48,6 +51,13 @@ export async function identify(deps: IdentifyDeps, c: AccessCredentials, ip: str
     const p = deps.partners.byApiUser(c.apiUser);
     const valid = await verifyPassword(c.apiPass ?? '', p?.apiPassHash ?? (await dummyPasswordHash()));
     if (!p || !valid) return deny(401, 'api_credentials_invalid', `api credentials for ${JSON.stringify(c.apiUser.slice(0, 64))} rejected`, p?.id);
+    return { ok: true, partner: p, method: 'api-credentials', expiresAt: null };
+  }
+  if (c.digest !== undefined) {
+    const p = deps.partners.byApiUser(c.digest.username);
+    const ha1 = p?.digestHa1 && deps.openDigestHa1 ? deps.openDigestHa1(p.id, p.digestHa1) : null;
+    const valid = ha1 !== null && c.digest.realm === DIGEST_REALM && verifyDigest(c.digest, ha1);
+    if (!p || !valid) return deny(401, 'api_credentials_invalid', `RTSP digest for ${JSON.stringify(c.digest.username.slice(0, 64))} rejected`, p?.id);
     return { ok: true, partner: p, method: 'api-credentials', expiresAt: null };
   }
   if (c.srtKey !== undefined) {

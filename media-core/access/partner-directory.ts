@@ -22,6 +22,8 @@ export interface CompiledPartner {
   apiUser: string | null;
   apiPassHash: string | null;
   srtKeyHash: string | null;
+  /** Sealed HA1 for RTSP Digest. */
+  digestHa1: string | null;
   jwtKeys: readonly StoredJwtKey[];
 }
 
@@ -47,6 +49,7 @@ export function compilePartner(row: PartnerRow): CompiledPartner {
     apiUser: row.apiUser,
     apiPassHash: row.apiPassHash,
     srtKeyHash: row.srtKeyHash,
+    digestHa1: row.digestHa1,
     jwtKeys: c.jwtKeys,
   };
 }

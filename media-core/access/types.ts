@@ -1,4 +1,5 @@
 import type { AccessEvent, AccessProtocol, DenyCode, SessionEndReason } from '../contracts/audit';
+import type { DigestCredentials } from '../protocols/rtsp/digest';
 import type { SessionStartRecord, SessionProgressRecord } from '../db/repos/audit';
 
 export type Protocol = AccessProtocol;
@@ -26,6 +27,9 @@ export interface AccessCredentials {
   apiPass?: string | undefined;
   /** The partner's SRT key (from the SRT stream id). */
   srtKey?: string | undefined;
+  /** An RTSP Digest answer (username = the partner's apiuser), nonce already checked by
+   *  the RTSP server; the plane verifies the response against the sealed HA1. */
+  digest?: DigestCredentials | undefined;
 }
 
 export type AccessMethod = 'otp' | 'ip' | 'jwt' | 'api-credentials' | 'srt-key';

@@ -24,6 +24,8 @@ export interface PartnerAccessOptions {
   muxerFor(camera: string): HlsMuxer | undefined;
   /** Counts an allowed partner player as a viewer, so on-demand cameras keep running. */
   touchViewer?(camera: string, client: string): void;
+  /** Seals and opens partners' RTSP Digest HA1 (the appliance's secret box). */
+  digestBox?: { seal(plain: string, context: string): string; open(sealed: string, context: string): string };
   now?: () => number;
   failureDelay?: () => Promise<void>;
   audit?: AuditWriterOptions;
@@ -40,12 +42,23 @@ export interface PartnerAccess {
 
 const LIMITS_KEY = 'access.limits';
 
+/** A sealed value that cannot be opened (key file replaced) refuses Digest, loudly. */
+function openQuietly(box: NonNullable<PartnerAccessOptions['digestBox']>, sealed: string, context: string, log: Logger): string | null {
+  try {
+    return box.open(sealed, context);
+  } catch (err) {
+    log.error({ err: (err as Error).message, context }, 'a sealed RTSP digest secret cannot be opened; rotate the partner credentials');
+    return null;
+  }
+}
+
 /** Builds the access plane, partners, OTP API and audit trail, and what the partner
  *  and console listeners need of them. Wiring only. */
 export function createPartnerAccess(o: PartnerAccessOptions): PartnerAccess {
   const log = o.log.child({ component: 'access' });
   const now = o.now ?? Date.now;
   const hasher = TokenHasher.fromFile(join(o.dataDir, 'token-hmac.key'));
+  const box = o.digestBox;
   const directory = new PartnerDirectory();
   const tokens = new TokenStore(new TokensRepo(o.db), hasher, now);
   const auditRepo = new AuditRepo(o.db);
@@ -62,8 +75,18 @@ export function createPartnerAccess(o: PartnerAccessOptions): PartnerAccess {
     limits: { ...DEFAULT_ACCESS_LIMITS, ...o.settings.get<Partial<AccessLimits>>(LIMITS_KEY) },
     now,
     ...(o.failureDelay ? { failureDelay: o.failureDelay } : {}),
+    ...(box ? { openDigestHa1: (id: string, sealed: string) => openQuietly(box, sealed, `digest:${id}`, log) } : {}),
   });
-  const partners = new PartnerService({ repo: new PartnersRepo(o.db), directory, tokens, hasher, log, knownCameras: o.knownCameras, now });
+  const partners = new PartnerService({
+    repo: new PartnersRepo(o.db),
+    directory,
+    tokens,
+    hasher,
+    log,
+    knownCameras: o.knownCameras,
+    now,
+    ...(box ? { sealDigestHa1: (id: string, ha1: string) => box.seal(ha1, `digest:${id}`) } : {}),
+  });
   partners.load();
   tokens.load();
   access.start();

@@ -52,6 +52,8 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, 'wink.db'), log);
   const settings = new SettingsRepo(db);
+  // One key file seals every stored secret: camera sources, SMTP and webhook secrets, RTSP digest HA1.
+  const secrets = SecretBox.openOrCreate(join(config.dataDir, 'source-key'));
   const bus = new EventBus(log);
   const operators = new OperatorService(new OperatorsRepo(db), log);
   const generatedAdminPassword = await operators.ensureAdmin(adminPassword);
@@ -65,7 +67,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     bus,
     log,
     demoEnabled: config.demo,
-    box: SecretBox.openOrCreate(join(config.dataDir, 'source-key')),
+    box: secrets,
     sourceRules: { fileDir: fileSourceDir(config.dataDir) },
     snapshots: new SnapshotService({ ffmpegPath: ffmpeg.path, log }),
     openStream: (id) => hls.attach(id, hub.open(id)),
@@ -84,6 +86,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     knownCameras: () => cameras.list().map((c) => c.id),
     muxerFor: (id) => hls.muxer(id),
     touchViewer: (id, client) => hls.touchViewer(id, client),
+    digestBox: secrets,
   });
 
   const listen: Record<string, string> = {};
@@ -100,7 +103,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     log,
   );
   // The abuse monitor watches every access decision and enforces its responses through the plane.
-  const abuse = createAbuseWiring({ db, settings, dataDir: config.dataDir, log, bus, partnerAccess, partnerHttp, muxerFor: (id) => hls.muxer(id), sealer: SecretBox.openOrCreate(join(config.dataDir, 'source-key')) });
+  const abuse = createAbuseWiring({ db, settings, dataDir: config.dataDir, log, bus, partnerAccess, partnerHttp, muxerFor: (id) => hls.muxer(id), sealer: secrets });
   // Privacy blackout: the camera keeps the flag, the access plane refuses and ends partners.
   const blackout = createBlackoutWiring(cameras, partnerAccess.access);
   const sampleResources = createResourceSampler();

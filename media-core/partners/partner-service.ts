@@ -5,6 +5,7 @@ import type { JwtKeyView, Partner, PartnerCreated, PartnerCredentials } from '..
 import { hashPassword, importJwtKey, type PartnerDirectory, type TokenHasher, type TokenStore } from '../access/index';
 import type { PartnerRow, PartnersRepo, StoredJwtKey } from '../db/repos/partners';
 import type { Logger } from '../log/logger';
+import { DIGEST_REALM, digestHa1 } from '../protocols/rtsp/digest';
 import { configFromCreate, fingerprint, newApiPass, newApiUser, newPartnerId, partnerView } from './partner-view';
 
 export interface PartnerServiceDeps {
@@ -15,6 +16,8 @@ export interface PartnerServiceDeps {
   log: Logger;
   /** Camera ids that exist; grants must name them. Absent: any well-formed id. */
   knownCameras?: () => string[];
+  /** Seals a partner's RTSP Digest HA1 for storage; absent: no Digest for RTSP. */
+  sealDigestHa1?: (partnerId: string, ha1: string) => string;
   now?: () => number;
 }
 
@@ -25,6 +28,12 @@ export class PartnerService {
 
   constructor(private readonly d: PartnerServiceDeps) {
     this.now = d.now ?? Date.now;
+  }
+
+  /** RTSP Digest cannot be checked against the slow hash of apipass, so HA1 is kept too,
+   *  sealed: it opens only RTSP, only for this partner, and only with the key file. */
+  private sealedHa1(id: string, apiUser: string, apiPass: string): string | null {
+    return this.d.sealDigestHa1 ? this.d.sealDigestHa1(id, digestHa1(apiUser, DIGEST_REALM, apiPass)) : null;
   }
 
   load(): void {
@@ -47,15 +56,18 @@ export class PartnerService {
     if (config.tokenDefaultMinutes > config.tokenMaxMinutes) throw new ApiError('VALIDATION_FAILED', 'tokenDefaultMinutes: must not exceed tokenMaxMinutes');
     const at = new Date(this.now()).toISOString();
     const apipass = newApiPass();
+    const id = newPartnerId(input.name);
+    const apiUser = this.uniqueApiUser(input.name);
     const row: PartnerRow = {
-      id: newPartnerId(input.name),
+      id,
       name: input.name,
       type: input.type,
       status: 'active',
       config,
-      apiUser: this.uniqueApiUser(input.name),
+      apiUser,
       apiPassHash: await hashPassword(apipass),
       srtKeyHash: null,
+      digestHa1: this.sealedHa1(id, apiUser, apipass),
       createdAt: at,
       updatedAt: at,
     };
@@ -103,7 +115,13 @@ export class PartnerService {
     const apiuser = req.apiuser ?? row.apiUser ?? this.uniqueApiUser(row.name);
     if (this.d.repo.apiUserTaken(apiuser, id)) throw new ApiError('CONFLICT', `apiuser ${JSON.stringify(apiuser)} is taken`);
     const apipass = req.apipass ?? newApiPass();
-    this.save({ ...row, apiUser: apiuser, apiPassHash: await hashPassword(apipass), updatedAt: new Date(this.now()).toISOString() });
+    this.save({
+      ...row,
+      apiUser: apiuser,
+      apiPassHash: await hashPassword(apipass),
+      digestHa1: this.sealedHa1(id, apiuser, apipass),
+      updatedAt: new Date(this.now()).toISOString(),
+    });
     this.d.log.warn({ partner: id, apiuser }, 'partner API credentials rotated');
     return { apiuser, apipass };
   }

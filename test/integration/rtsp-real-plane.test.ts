@@ -10,6 +10,7 @@ import { createPartnerAccess, type PartnerAccess } from '../../media-core/core/p
 import { openDatabase, type Db } from '../../media-core/db/database';
 import { SettingsRepo } from '../../media-core/db/repos/settings';
 import { silentLogger } from '../../media-core/log/logger';
+import { SecretBox } from '../../media-core/cameras/secret-box';
 import { RtspServer } from '../../media-core/servers/rtsp';
 import { startLiveCamera, type LiveCamera } from './rtsp-harness-camera';
 import { RawRtspClient } from './rtsp-harness-client';
@@ -25,7 +26,8 @@ beforeAll(async () => {
   cam = await startLiveCamera('cam1');
   const dataDir = mkdtempSync(join(tmpdir(), 'wink-rtsp-plane-'));
   db = openDatabase(join(dataDir, 'wink.db'), silentLogger());
-  plane = createPartnerAccess({ db, dataDir, settings: new SettingsRepo(db), log: silentLogger(), knownCameras: () => ['cam1', 'cam2'], muxerFor: () => undefined });
+  const digestBox = SecretBox.openOrCreate(join(dataDir, 'source-key'));
+  plane = createPartnerAccess({ db, dataDir, settings: new SettingsRepo(db), log: silentLogger(), knownCameras: () => ['cam1', 'cam2'], muxerFor: () => undefined, digestBox });
   server = new RtspServer({ access: plane.access, source: (id) => (id === 'cam1' ? cam.stream : undefined), log: silentLogger() });
   port = Number((await server.listen('127.0.0.1', 0)).split(':').pop());
 });
@@ -71,6 +73,22 @@ async function endsWithinASecond(ff: ReturnType<typeof start>, act: () => unknow
 }
 
 describe('RTSP on the real access plane', () => {
+  it('authenticates ffmpeg by RTSP Digest with the partner’s API credentials, and refuses a wrong password', async () => {
+    const { partner, credentials } = await plane.console.partners.create(PartnerCreateSchema.parse({ name: 'Digest VMS', cameras: ['cam1'], auth: ['ip'] }));
+    const withCreds = (user: string, pass: string) => `rtsp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}/cam1`;
+    const probe = await run(FFPROBE, ['-v', 'error', '-rtsp_transport', 'tcp', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', withCreds(credentials.apiuser, credentials.apipass)]);
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout.trim().split('\n')).toEqual(['h264', 'aac']);
+    const wrong = await run(FFPROBE, ['-v', 'error', '-rtsp_transport', 'tcp', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', withCreds(credentials.apiuser, 'not-the-password')]);
+    expect(wrong.stdout.trim()).toBe('');
+    expect(wrong.stderr).toMatch(/401|Unauthorized/i);
+    // The stored secret is sealed: the database alone does not hold HA1 in clear.
+    const row = db.prepare('SELECT digest_ha1 FROM partners WHERE id = ?').get(partner.id) as { digest_ha1: string };
+    expect(row.digest_ha1).toBeTruthy();
+    expect(row.digest_ha1).not.toMatch(/^[0-9a-f]{32}$/);
+  });
+
+
   it('plays with a partner’s OTP token; refuses no token, a wrong token and an ungranted camera', async () => {
     const { token } = await partnerWithToken('VMS one', ['cam1']);
     const probe = await run(FFPROBE, ['-v', 'error', '-rtsp_transport', 'tcp', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', url('cam1', `token=${token}`)]);

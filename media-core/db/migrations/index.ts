@@ -2,6 +2,7 @@ import { cameraSourcesMigration } from './002-camera-sources';
 import { partnersAuditMigration } from './003-partners-audit';
 import { layoutsMigration } from './004-layouts';
 import { alertsMigration } from './005-alerts';
+import { rtspDigestMigration } from './006-rtsp-digest';
 
 /** Numbered, append-only schema migrations. Never edit a released one: add the next. */
 export interface Migration {
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   partnersAuditMigration,
   layoutsMigration,
   alertsMigration,
+  rtspDigestMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -37,6 +37,8 @@ export interface PartnerRow {
   apiUser: string | null;
   apiPassHash: string | null;
   srtKeyHash: string | null;
+  /** Sealed HA1 for RTSP Digest; null until credentials are issued with it. */
+  digestHa1: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +52,7 @@ interface RawRow {
   api_user: string | null;
   api_pass_hash: string | null;
   srt_key_hash: string | null;
+  digest_ha1: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -63,6 +66,7 @@ const toRow = (r: RawRow): PartnerRow => ({
   apiUser: r.api_user,
   apiPassHash: r.api_pass_hash,
   srtKeyHash: r.srt_key_hash,
+  digestHa1: r.digest_ha1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -86,19 +90,19 @@ export class PartnersRepo {
   insert(row: PartnerRow): void {
     this.db
       .prepare(
-        `INSERT INTO partners (id, name, type, status, config, api_user, api_pass_hash, srt_key_hash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO partners (id, name, type, status, config, api_user, api_pass_hash, srt_key_hash, digest_ha1, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(row.id, row.name, row.type, row.status, JSON.stringify(row.config), row.apiUser, row.apiPassHash, row.srtKeyHash, row.createdAt, row.updatedAt);
+      .run(row.id, row.name, row.type, row.status, JSON.stringify(row.config), row.apiUser, row.apiPassHash, row.srtKeyHash, row.digestHa1, row.createdAt, row.updatedAt);
   }
 
   update(row: PartnerRow): void {
     this.db
       .prepare(
-        `UPDATE partners SET name = ?, type = ?, status = ?, config = ?, api_user = ?, api_pass_hash = ?, srt_key_hash = ?, updated_at = ?
+        `UPDATE partners SET name = ?, type = ?, status = ?, config = ?, api_user = ?, api_pass_hash = ?, srt_key_hash = ?, digest_ha1 = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(row.name, row.type, row.status, JSON.stringify(row.config), row.apiUser, row.apiPassHash, row.srtKeyHash, row.updatedAt, row.id);
+      .run(row.name, row.type, row.status, JSON.stringify(row.config), row.apiUser, row.apiPassHash, row.srtKeyHash, row.digestHa1, row.updatedAt, row.id);
   }
 
   delete(id: string): boolean {

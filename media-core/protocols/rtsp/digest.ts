@@ -25,6 +25,9 @@ export type ParsedAuthorization =
   | { scheme: 'bearer'; token: string }
   | { scheme: 'other' };
 
+/** The realm of the appliance's RTSP challenges; HA1 values are computed for it. */
+export const DIGEST_REALM = 'WINK Media Router';
+
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 
 /** Parses comma-separated auth-params, honouring quoted strings with escapes. */

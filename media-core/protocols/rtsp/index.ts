@@ -4,6 +4,7 @@ export { reasonPhrase } from './status';
 export { parseTransportHeader, formatTransport, type TransportSpec, type LowerTransport } from './transport';
 export { parseRtspUri, type RtspTarget } from './url';
 export {
+  DIGEST_REALM,
   parseAuthorization,
   digestCredentials,
   digestHa1,

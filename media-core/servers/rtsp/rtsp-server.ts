@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from '../../log/logger';
-import { DigestNonces, type RtspParserLimits, type RtspRequest } from '../../protocols/rtsp';
+import { DIGEST_REALM, DigestNonces, type RtspParserLimits, type RtspRequest } from '../../protocols/rtsp';
 import { RtspConnection, type ConnectionHost, type Reply } from './connection';
 import { handleRequest } from './handlers';
 import { PayloadCache } from './payload-cache';
@@ -68,7 +68,7 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
     this.log = opts.log;
     this.access = opts.access;
     this.now = opts.now ?? Date.now;
-    this.realm = opts.realm ?? 'WINK Media Router';
+    this.realm = opts.realm ?? DIGEST_REALM;
     this.nonces = new DigestNonces(5 * 60_000, this.now);
     this.sessionTimeoutSec = opts.sessionTimeoutSec ?? 60;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 10_000;

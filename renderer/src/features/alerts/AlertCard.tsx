@@ -1,9 +1,10 @@
 import { memo, useState } from 'react';
 import type { Alert } from '../../../../media-core/contracts/alerts';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArrowDownIcon, ArrowUpIcon, CheckIcon } from '../../components/icons';
 import { formatAgo, formatDateTime } from '../../components/format';
 import { Spinner } from '../../components/Spinner';
-import { alertSelectors, sessionSelectors, useConsoleStore } from '../../store';
+import { alertSelectors, partnerSelectors, sessionSelectors, useConsoleStore } from '../../store';
 import { detailHref } from '../../app/useHashSection';
 import { blockedIps, detectorCategory, detectorLabel, levelText, SEVERITY_TONE } from './alertFormat';
 import { AlertDetails } from './AlertDetails';
@@ -19,7 +20,10 @@ export const AlertCard = memo(function AlertCard({ alert }: { alert: Alert }) {
   const escalate = useConsoleStore((s) => s.escalateAlert);
   const deescalate = useConsoleStore((s) => s.deescalateAlert);
   const liftBlock = useConsoleStore((s) => s.liftIpBlock);
+  const reinstate = useConsoleStore((s) => s.reinstatePartner);
+  const partnerStatus = useConsoleStore((s) => (alert.partnerId ? partnerSelectors.byId(alert.partnerId)(s)?.status : undefined));
   const [open, setOpen] = useState(false);
+  const [reinstating, setReinstating] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const rowBusy = busy === String(alert.id);
@@ -94,10 +98,21 @@ export const AlertCard = memo(function AlertCard({ alert }: { alert: Alert }) {
               Lift block of {ip}
             </button>
           ))}
+        {isAdmin && alert.partnerId && partnerStatus !== undefined && partnerStatus !== 'active' && (
+          <button type="button" className="button button--small" onClick={() => setReinstating(true)} disabled={busy !== null}>
+            Reinstate partner
+          </button>
+        )}
         <button type="button" className="button button--ghost button--small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
           {open ? 'Hide evidence' : 'Evidence'}
         </button>
       </div>
+      {reinstating && alert.partnerId && (
+        <ConfirmDialog title="Reinstate partner?" tone="primary" confirmLabel="Reinstate partner" onConfirm={() => reinstate(alert.partnerId!)} onClose={() => setReinstating(false)}>
+          <strong>{alert.partnerName ?? alert.partnerId}</strong> is {partnerStatus} now. Reinstating makes it active again and puts it back at the bottom of the
+          response ladder (no warning level, no throttle); its valid tokens work again at once.
+        </ConfirmDialog>
+      )}
     </article>
   );
 });
