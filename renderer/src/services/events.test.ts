@@ -93,6 +93,19 @@ describe('live-event subscription', () => {
     ]);
   });
 
+  it('delivers the abuse monitor\'s alert events with the unread count', () => {
+    const { sources, received } = setup();
+    sources[0]?.open();
+
+    sources[0]?.send('alert.created', JSON.stringify({ type: 'alert.created', alert: { id: 7 }, unread: 3 }));
+    sources[0]?.send('alert.updated', JSON.stringify({ alert: { id: 7 }, unread: 2 }));
+
+    expect(received.map((e) => [e.type, 'unread' in e ? e.unread : null])).toEqual([
+      ['alert.created', 3],
+      ['alert.updated', 2],
+    ]);
+  });
+
   it('skips data that is not a console event', () => {
     const { sources, received } = setup();
 
