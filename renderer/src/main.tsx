@@ -10,6 +10,7 @@ import { StoreProvider, createConsoleStore } from './store';
 import './styles/tokens.css';
 import './styles/base.css';
 import './components/components.css';
+import './components/controls.css';
 import './app/shell.css';
 
 // The core serves this page and its API from one origin (browser and Electron alike),

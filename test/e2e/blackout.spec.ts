@@ -76,4 +76,27 @@ test.describe('privacy blackout', () => {
       await player.stop();
     }
   });
+
+  test('a viewer sees who is watching and the partners, but cannot act', async ({ page, core }) => {
+    test.setTimeout(240_000);
+    const { token: session } = await api<{ token: string }>(core, null, 'POST', '/api/v1/auth/login', { username: core.adminUsername, password: core.adminPassword });
+    await api(core, session, 'POST', '/api/v1/operators', { username: 'night.viewer', password: 'watch-the-night-1', role: 'viewer' });
+    await api(core, session, 'POST', '/api/v1/partners', { name: 'Viewer-visible desk', type: 'news_media', cameras: ['demo-1'], auth: ['otp'] });
+
+    await page.goto(core.consoleUrl);
+    await signIn(page, 'night.viewer', 'watch-the-night-1');
+    const demo1 = tile(page, 'demo-1');
+    await demo1.getByTestId('tile-watchers-count').click();
+    await expect(demo1.getByText('No partner is watching.')).toBeVisible();
+    await expect(demo1.getByTestId('start-blackout')).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Partners' }).click();
+    await expect(page.getByTestId('partner-row')).toContainText('Viewer-visible desk');
+    await expect(page.getByTestId('new-partner')).toBeDisabled();
+    await page.getByRole('link', { name: 'Viewer-visible desk' }).click();
+    await expect(page.getByTestId('suspend-partner')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.getByText('only admins change them')).toBeVisible();
+    await expect(page.getByTestId('save-partner')).toHaveCount(0);
+  });
 });

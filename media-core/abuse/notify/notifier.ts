@@ -31,6 +31,7 @@ type WebhookPayload = { hookId: string; url: string; body: string };
 export class Notifier {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | null = null;
+  private stopped = false;
   private again = false;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
@@ -64,24 +65,31 @@ export class Notifier {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.runDue(), this.o.pollMs ?? 5_000);
+    this.stopped = false;
+    this.timer ??= setInterval(() => this.kick(), this.o.pollMs ?? 5_000);
     this.timer.unref();
     this.kick();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
   }
 
-  /** Works through due messages soon, off the caller's stack. */
+  /** Works through due messages soon, off the caller's stack. A failed pass (the
+   *  database closing under it at shutdown) is logged; the messages stay in the outbox. */
   kick(): void {
-    setImmediate(() => void this.runDue());
+    setImmediate(() => {
+      if (this.stopped) return;
+      this.runDue().catch((err: unknown) => this.o.log.warn({ err: (err as Error).message }, 'notification pass failed; messages stay queued'));
+    });
   }
 
   /** Sends every message due now, one at a time. Returns how many were attempted. */
   runDue(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
     if (this.running) {
       this.again = true;
       return this.running;

@@ -71,12 +71,12 @@ export function CreatePartnerDialog({ onClose }: { onClose: () => void }) {
         title={`${created.partner.name} is ready`}
         onClose={open}
         secrets={[
-          { label: 'API user', value: created.credentials.apiuser, testId: 'created-apiuser' },
+          { label: 'API user', value: created.credentials.apiuser, testId: 'created-apiuser', plain: true },
           { label: 'API password', value: created.credentials.apipass, testId: 'created-apipass' },
         ]}
       >
         <p className="dialog__text">
-          With these the partner makes its own OTP tokens through the OTP API. Issue a test token and get stream URLs under <strong>Access</strong>.
+          With these the partner makes its own OTP tokens through the OTP API. Issue a test token and get stream URLs under <strong>Access and tokens</strong>.
         </p>
       </SecretDialog>
     );

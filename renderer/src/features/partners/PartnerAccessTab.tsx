@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ComponentProps } from 'react';
 import type { Partner } from '../../../../media-core/contracts/partners';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { KeyIcon } from '../../components/icons';
@@ -8,7 +9,7 @@ import { SecretDialog } from './SecretDialog';
 import { TestTokenPanel } from './TestTokenPanel';
 import { TokensCard } from './TokensCard';
 
-type Secret = { title: string; secrets: { label: string; value: string; testId?: string }[] } | null;
+type Secret = { title: string; secrets: ComponentProps<typeof SecretDialog>['secrets'] } | null;
 
 /** Credentials, keys and tokens: what the partner proves itself with. */
 export function PartnerAccessTab({ partner }: { partner: Partner }) {
@@ -62,7 +63,7 @@ export function PartnerAccessTab({ partner }: { partner: Partner }) {
           confirmLabel="Rotate credentials"
           onConfirm={async () => {
             const r = await rotateCredentials(partner.id);
-            if (r.ok) setSecret({ title: 'New OTP API credentials', secrets: [{ label: 'API user', value: r.value.apiuser }, { label: 'API password', value: r.value.apipass, testId: 'rotated-apipass' }] });
+            if (r.ok) setSecret({ title: 'New OTP API credentials', secrets: [{ label: 'API user', value: r.value.apiuser, plain: true }, { label: 'API password', value: r.value.apipass, testId: 'rotated-apipass' }] });
             return r;
           }}
           onClose={() => setAsked(null)}

@@ -6,7 +6,8 @@ import { WarningIcon } from '../../components/icons';
 interface SecretDialogProps {
   title: string;
   /** Label and value of each secret. */
-  secrets: { label: string; value: string; testId?: string }[];
+  /** `plain`: shown with the secrets but not one itself (a user name). */
+  secrets: { label: string; value: string; testId?: string; plain?: boolean }[];
   children?: ReactNode;
   onClose: () => void;
 }
@@ -28,7 +29,7 @@ export function SecretDialog({ title, secrets, children, onClose }: SecretDialog
         <WarningIcon size={16} /> Shown only now: the router stores it hashed and cannot show it again. Copy it and hand it to the partner over a safe channel.
       </p>
       {secrets.map((s) => (
-        <CopyField key={s.label} label={s.label} value={s.value} secret testId={s.testId} />
+        <CopyField key={s.label} label={s.label} value={s.value} secret={!s.plain} testId={s.testId} />
       ))}
       {children}
     </Dialog>

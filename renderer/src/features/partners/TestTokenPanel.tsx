@@ -67,6 +67,7 @@ export function TestTokenPanel({ partner }: { partner: Partner }) {
           {error}
         </p>
       )}
+      {made && system === null && <p className="partner-card__muted">Reading the listeners' addresses for the stream URLs…</p>}
       {made && (
         <div className="test-token__result" data-testid="test-token-result">
           <CopyField label={`Token (shown once; expires ${formatDateTime(made.info.expiresAt)}; for ${made.info.cameras?.join(', ') ?? 'every granted camera'})`} value={made.token} secret testId="test-token-value" />

@@ -4,8 +4,8 @@ import type { AuthMethod, PartnerStatus, PartnerType, TokenStatus } from '../../
 export const AUTH_LABELS: Record<AuthMethod, { label: string; hint: string }> = {
   otp: { label: 'One-time tokens', hint: 'OTP in the stream URL; made by the partner’s API or here. HLS, RTSP, RTMP.' },
   ip: { label: 'IP allow-list', hint: 'Addresses on the allow-list watch without a token. For fixed VMS and NVR sites.' },
-  srt_key: { label: 'SRT key', hint: 'A passphrase for SRT decoders. Made and shown once under Access.' },
-  jwt: { label: 'JWT', hint: 'Tokens the partner signs itself with a key registered under Access.' },
+  srt_key: { label: 'SRT key', hint: 'A passphrase for SRT decoders. Made and shown once under Access and tokens.' },
+  jwt: { label: 'JWT', hint: 'Tokens the partner signs itself with a key registered under Access and tokens.' },
 };
 
 export function partnerTypeLabel(type: PartnerType): string {

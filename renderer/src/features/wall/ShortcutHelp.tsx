@@ -1,5 +1,6 @@
 import { Dialog } from '../../components/Dialog';
 import { WALL_SHORTCUTS } from './wallKeys';
+import './shortcuts.css';
 
 /** The wall's keyboard map ('?'). */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
