@@ -20,6 +20,44 @@ describe('bandwidth limiter', () => {
     expect(bw.multiplier('p')).toBe(1);
   });
 
+  it('admits live media within the rate, refuses what would exceed it without booking it', () => {
+    let t = 0;
+    const bw = new BandwidthLimiter(() => t, 0);
+    expect(bw.admit('p', 1000, 1000, 500)).toBe(true);
+    expect(bw.admit('p', 1000, 1000, 500)).toBe(false);
+    t = 600;
+    expect(bw.admit('p', 1000, 1000, 500)).toBe(true);
+    expect(bw.admit('p', 1000, 1000, 500)).toBe(false);
+    t = 1500;
+    expect(bw.admit('p', 1000, 1000, 500)).toBe(true);
+  });
+
+  it('admits half as much under a 0.5 multiplier, over time', () => {
+    let t = 0;
+    const bw = new BandwidthLimiter(() => t, 0);
+    const sent = (factor: number) => {
+      bw.setMultiplier('p', factor);
+      let bytes = 0;
+      for (let i = 0; i < 100; i++, t += 100) if (bw.admit('p', 1000, 10_000, 200)) bytes += 1000;
+      return bytes;
+    };
+    const full = sent(1);
+    const half = sent(0.5);
+    expect(full).toBeGreaterThanOrEqual(95_000);
+    expect(half).toBeGreaterThan(40_000);
+    expect(half).toBeLessThan(60_000);
+  });
+
+  it('lets everything through for a key with neither a cap nor a ceiling, throttled or not', () => {
+    let t = 0;
+    const bw = new BandwidthLimiter(() => t, 0);
+    bw.setMultiplier('p', 0.5);
+    for (let i = 0; i < 100; i++) expect(bw.admit('p', 1_000_000, null)).toBe(true);
+    bw.setCeiling('p', 1000);
+    expect(bw.admit('p', 1000, null, 0)).toBe(true);
+    expect(bw.admit('p', 1000, null, 0)).toBe(false);
+  });
+
   it('keeps a ceiling for keys without a configured cap, and clears it', () => {
     const bw = new BandwidthLimiter();
     expect(bw.ceiling('p')).toBeNull();

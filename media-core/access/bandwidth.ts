@@ -48,6 +48,25 @@ export class BandwidthLimiter {
     return Math.max(0, start - t - this.burstMs);
   }
 
+  /**
+   * Whether `bytes` for `key` may go now, for live media that cannot wait (RTSP): true
+   * books them like reserve() would; false books nothing, the caller drops them. The rate
+   * is the cap (or, for a key without one, its ceiling) times the multiplier; with
+   * neither a cap nor a ceiling there is nothing to enforce and everything passes.
+   * `burstMs` absorbs a keyframe and jitter; over time the key gets its rate.
+   */
+  admit(key: string, bytes: number, capBytesPerSec: number | null, burstMs = 500): boolean {
+    const base = capBytesPerSec && capBytesPerSec > 0 ? capBytesPerSec : this.ceilings.get(key);
+    if (!base) return true;
+    const rate = base * this.multiplier(key);
+    const t = this.now();
+    const start = Math.max(this.tat.get(key) ?? t, t);
+    if (start - t > burstMs) return false;
+    this.tat.set(key, start + (bytes / rate) * 1000);
+    if (this.tat.size > 10_000) this.sweep(t);
+    return true;
+  }
+
   /** `data` as a stream that releases chunks no faster than the key's rate. */
   pace(key: string, bytesPerSec: number, data: Buffer, chunkBytes = 16 * 1024): Readable {
     const reserve = (n: number) => this.reserve(key, bytesPerSec, n);

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database';
 import { CamerasRepo } from '../db/repos/cameras';
 import { OperatorsRepo } from '../db/repos/operators';
 import { SettingsRepo } from '../db/repos/settings';
+import { AuditPruner, AuditRetentionSettings } from '../audit/retention';
 import { LayoutsRepo } from '../db/repos/layouts';
 import { CameraGroupsRepo } from '../db/repos/camera-groups';
 import { EventBus } from '../events/event-bus';
@@ -107,6 +108,9 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   // Privacy blackout: the camera keeps the flag, the access plane refuses and ends partners.
   const blackout = createBlackoutWiring(cameras, partnerAccess.access);
   const sampleResources = createResourceSampler();
+  const auditRetention = new AuditRetentionSettings(settings);
+  const auditPruner = new AuditPruner({ db, log, retention: () => auditRetention.get().retentionDays });
+  auditPruner.start();
   const consoleApp = await createConsoleServer(
     {
       operators,
@@ -118,6 +122,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       ...partnerAccess.console,
       alerts: abuse.service.consoleApi,
       blackout: blackout.console,
+      auditRetention,
       staticDir: rendererDir(),
       mountHls: (app, authenticate) => hls.mountOperatorRoutes(app, authenticate),
       system: () => ({
@@ -143,6 +148,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   } catch (err) {
     await Promise.allSettled([partnerHttp.close(), consoleApp.close(), rtsp.close(), cameras.stopAll(), abuse.stop()]);
     partnerAccess.stop();
+    auditPruner.stop();
     db.close();
     throw err;
   }
@@ -170,6 +176,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
         hls.closeAll();
         await abuse.stop();
         partnerAccess.stop();
+        auditPruner.stop();
         db.close();
         log.info('core stopped');
       })()),

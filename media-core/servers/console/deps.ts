@@ -3,6 +3,7 @@ import type { CameraGroup, WallGrid, WallLayout } from '../../contracts/layouts'
 import type { OperatorAccount } from '../../contracts/operators';
 import type { AuditDecisionRow, AuditPage, AuditQuery, AuditSessionRow } from '../../contracts/audit';
 import type { ConsoleAlerts } from './routes-alerts';
+import type { AuditRetention } from '../../contracts/audit-retention';
 import type { CredentialsRequest, JwtKeyInput, PartnerCreateInput, PartnerUpdateInput, TokenCreateRequest } from '../../contracts/partner-requests';
 import type { AccessLimits, JwtKeyView, Partner, PartnerCreated, PartnerCredentials, SessionView, TokenCreated, TokenView } from '../../contracts/partners';
 
@@ -90,6 +91,13 @@ export interface ConsoleDeps {
   alerts?: ConsoleAlerts;
   /** Privacy blackout of cameras (routes-blackout.ts). */
   blackout?: ConsoleBlackout;
+  /** How long the audit trail is kept (routes-retention.ts). */
+  auditRetention?: ConsoleAuditRetention;
+}
+
+export interface ConsoleAuditRetention {
+  get(): AuditRetention;
+  set(value: AuditRetention): AuditRetention;
 }
 
 /** Puts a camera under privacy blackout (partners refused, their sessions ended) or

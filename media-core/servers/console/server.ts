@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './routes-audit';
 import { registerAlertRoutes } from './routes-alerts';
 import { registerBlackoutRoutes } from './routes-blackout';
 import { registerUsageRoutes } from './routes-usage';
+import { registerRetentionRoutes } from './routes-retention';
 
 // Only the console's own code runs in it. hls.js needs blob: for its worker and for the
 // MediaSource object URLs; React sets inline styles.
@@ -57,6 +58,7 @@ export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promi
   if (deps.alerts) registerAlertRoutes(app, deps);
   if (deps.audit) registerUsageRoutes(app, deps);
   if (deps.blackout) registerBlackoutRoutes(app, deps);
+  if (deps.auditRetention) registerRetentionRoutes(app, deps);
   app.get(`${API_PREFIX}/system`, async (req): Promise<SystemInfo> => {
     requireOperator(deps.operators, req);
     return deps.system();

@@ -4,7 +4,7 @@ import type { AuthContext } from './authorize';
 import type { Reply, RtspConnection } from './connection';
 import type { RtspSession, RtspSessionInit } from './session';
 import type { UdpPair } from './udp-pair';
-import type { RtspAccessSession, RtspSource } from './types';
+import type { RtspAccessSession, RtspGrant, RtspSource } from './types';
 
 /** What request handlers need from the server. */
 export interface HandlerContext extends AuthContext {
@@ -16,7 +16,7 @@ export interface HandlerContext extends AuthContext {
   source(camera: string): RtspSource | undefined;
   session(id: string): RtspSession | undefined;
   sessionCount(): number;
-  createSession(conn: RtspConnection, init: Pick<RtspSessionInit, 'camera' | 'source'> & { access: RtspAccessSession }): RtspSession;
+  createSession(conn: RtspConnection, init: Pick<RtspSessionInit, 'camera' | 'source'> & { access: RtspAccessSession; grant: RtspGrant }): RtspSession;
 }
 
 export function sessionHeader(ctx: { sessionTimeoutSec: number }, s: RtspSession): [string, string] {

@@ -8,7 +8,7 @@ import { PayloadCache } from './payload-cache';
 import type { HandlerContext } from './request-context';
 import { RtspSession, type SessionHost } from './session';
 import { UdpPair } from './udp-pair';
-import { RTSP_END_REASONS, type RtspAccess, type RtspAccessSession, type RtspServerStats, type RtspSource } from './types';
+import { RTSP_END_REASONS, type RtspAccess, type RtspAccessSession, type RtspGrant, type RtspServerStats, type RtspSource } from './types';
 
 export interface RtspServerOptions {
   access: RtspAccess;
@@ -62,6 +62,7 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
   private nextConnId = 1;
   private rtpPackets = 0;
   private rtpBytes = 0;
+  private droppedAccessUnits = 0;
 
   constructor(opts: RtspServerOptions) {
     this.opts = opts;
@@ -122,7 +123,7 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
     let queuedBytes = 0;
     for (const s of this.sessions.values()) if (s.state === 'playing') playing++;
     for (const c of this.connections) queuedBytes += c.socket.writableLength;
-    return { connections: this.connections.size, sessions: this.sessions.size, playing, rtpPackets: this.rtpPackets, rtpBytes: this.rtpBytes, queuedBytes };
+    return { connections: this.connections.size, sessions: this.sessions.size, playing, rtpPackets: this.rtpPackets, rtpBytes: this.rtpBytes, droppedAccessUnits: this.droppedAccessUnits, queuedBytes };
   }
 
   // HandlerContext
@@ -139,9 +140,12 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
     return this.sessions.size;
   }
 
-  createSession(conn: RtspConnection, init: { camera: string; source: RtspSource; access: RtspAccessSession }): RtspSession {
+  createSession(conn: RtspConnection, init: { camera: string; source: RtspSource; access: RtspAccessSession; grant: RtspGrant }): RtspSession {
     const id = randomBytes(8).toString('hex');
-    const s = new RtspSession({ id, ...init, ip: conn.ip, connection: conn, host: this });
+    const { grant, ...rest } = init;
+    const bandwidth = this.access.bandwidth;
+    const budget = bandwidth ? { bandwidth, partnerId: grant.partnerId, capBytesPerSec: bandwidthCapOf(grant) } : undefined;
+    const s = new RtspSession({ id, ...rest, budget, ip: conn.ip, connection: conn, host: this });
     if (s.closed) return s;
     this.sessions.set(id, s);
     conn.sessions.add(s);
@@ -180,6 +184,10 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
     this.rtpBytes += bytes;
   }
 
+  dropped(): void {
+    this.droppedAccessUnits++;
+  }
+
   closed(session: RtspSession): void {
     this.sessions.delete(session.id);
     session.connection?.sessions.delete(session);
@@ -206,4 +214,12 @@ export class RtspServer implements HandlerContext, ConnectionHost, SessionHost {
       if (!streaming && now - c.lastActivity > this.idleTimeoutMs) c.destroy('idle');
     }
   }
+}
+
+/** The grant's bandwidth cap in bytes/s (the access plane's limits.bandwidthBytesPerSec),
+ *  or null when the partner has none. */
+function bandwidthCapOf(grant: RtspGrant): number | null {
+  const limits = grant.limits as { bandwidthBytesPerSec?: unknown } | null | undefined;
+  const cap = limits?.bandwidthBytesPerSec;
+  return typeof cap === 'number' && cap > 0 ? cap : null;
 }

@@ -18,7 +18,7 @@ const audio = (pts: number): RtspAccessUnit => ({
   data: Buffer.concat([Buffer.from([0xff, 0xf1, 0x4c, 0x40, 0x0d, 0x7f, 0xfc]), Buffer.alloc(100, 3)]), // 107-byte ADTS frame
 });
 
-function harness() {
+function harness(budget?: { admit: (partnerId: string, bytes: number, cap: number | null) => boolean }) {
   let clock = 1_700_000_000_000;
   let reader: RtspSourceReader | null = null;
   let replay: RtspAccessUnit[] = [];
@@ -46,8 +46,10 @@ function harness() {
   const connection = { id: 1, sessions: new Set<RtspSession>(), destroy: vi.fn() };
   const session = new RtspSession({
     id: 's1', camera: 'cam1', ip: '127.0.0.1', source, access, connection,
-    host: { payloads: new PayloadCache(), log: silentLogger(), cname: 'test', now: () => clock, counted: () => {}, closed: () => {} },
+    host: { payloads: new PayloadCache(), log: silentLogger(), cname: 'test', now: () => clock, counted: () => {}, closed: () => {}, dropped: () => dropped++ },
+    budget: budget ? { bandwidth: budget, partnerId: 'p1', capBytesPerSec: 1000 } : undefined,
   });
+  let dropped = 0;
   const plan = planTracks(source.codecConfig());
   if (!plan.ok) throw new Error('plan');
   session.tracks.set(0, new MediaTrack(plan.tracks[0]!, { kind: 'tcp', writer, rtpChannel: 0, rtcpChannel: 1 }));
@@ -59,6 +61,7 @@ function harness() {
     setReplay: (aus: RtspAccessUnit[]) => (replay = aus),
     advance: (ms: number) => (clock += ms),
     terminate: (r: string) => terminate(r),
+    dropped: () => dropped,
   };
 }
 
@@ -127,5 +130,28 @@ describe('RtspSession', () => {
     const n = h.frames.length;
     h.push(video(6000));
     expect(h.frames.length).toBe(n);
+  });
+
+  it('over its partner\'s budget, leaves video out up to the next admitted keyframe and keeps audio', () => {
+    let room = true;
+    const admit = vi.fn((_p: string, _b: number, _c: number | null) => room);
+    const h = harness({ admit });
+    h.session.start();
+    h.push(video(0, true));
+    room = false;
+    h.push(video(6000)); // refused: dropping starts
+    room = true;
+    h.push(video(12_000)); // budget again, but not a keyframe: still dropped
+    h.push(audio(13_000)); // audio always goes
+    h.push(video(18_000, true)); // admitted keyframe: video resumes
+    h.push(video(24_000));
+    const v = rtpOf(h.frames, 0);
+    const videoTimestamps = new Set(v.map((p) => p.timestamp));
+    expect(videoTimestamps.size).toBe(3);
+    expect(rtpOf(h.frames, 2).length).toBe(1);
+    expect(h.dropped()).toBe(2);
+    expect(admit).toHaveBeenCalledWith('p1', expect.any(Number), 1000);
+    // RTP sequence numbers stay contiguous: the client sees a jump in time, not loss.
+    for (let i = 1; i < v.length; i++) expect(v[i]!.sequence).toBe((v[i - 1]!.sequence + 1) & 0xffff);
   });
 });

@@ -1,7 +1,7 @@
 import type { Logger } from '../../log/logger';
 import type { MediaTrack } from './media-track';
 import type { PayloadCache } from './payload-cache';
-import { RTSP_END_REASONS, type RtspAccessSession, type RtspAccessUnit, type RtspSource, type RtspSourceReader } from './types';
+import { RTSP_END_REASONS, type RtspAccessSession, type RtspAccessUnit, type RtspBandwidth, type RtspSource, type RtspSourceReader } from './types';
 
 const REPORT_EVERY_MS = 5_000;
 /** Gap inserted between the last timestamp before an upstream restart and the first after. */
@@ -20,6 +20,8 @@ export interface SessionHost {
   readonly cname: string;
   now(): number;
   counted(packets: number, bytes: number): void;
+  /** A video access unit left out because the partner was over its budget. */
+  dropped?(): void;
   closed(session: RtspSession): void;
 }
 
@@ -31,6 +33,14 @@ export interface RtspSessionInit {
   access: RtspAccessSession;
   connection: SessionConnection;
   host: SessionHost;
+  /** Meters the session's video against its partner's bandwidth budget. */
+  budget?: SessionBudget | undefined;
+}
+
+export interface SessionBudget {
+  bandwidth: RtspBandwidth;
+  partnerId: string;
+  capBytesPerSec: number | null;
 }
 
 /**
@@ -61,6 +71,9 @@ export class RtspSession implements RtspSourceReader {
   private basePts: number | null = null;
   private baseWall = 0;
   private unreportedBytes = 0;
+  private readonly budget: SessionBudget | undefined;
+  /** Over budget: video is left out up to the next keyframe the budget admits. */
+  private dropping = false;
   private readonly onSourceClose = () => this.close(RTSP_END_REASONS.cameraGone, true);
 
   constructor(init: RtspSessionInit) {
@@ -71,6 +84,7 @@ export class RtspSession implements RtspSourceReader {
     this.access = init.access;
     this.connection = init.connection;
     this.host = init.host;
+    this.budget = init.budget;
     this.lastSeen = init.host.now();
     this.source.once?.('close', this.onSourceClose);
     // The plane ended it (revoked, expired, suspended, out of hours, blackout): cut now.
@@ -137,6 +151,10 @@ export class RtspSession implements RtspSourceReader {
       if (this.gate.needKeyframe && !(au.kind === 'video' && au.keyframe)) return;
       this.gate = null;
     }
+    if (!this.withinBudget(au)) {
+      this.host.dropped?.();
+      return;
+    }
     const payloads = this.host.payloads.payloads(au, () => this.source.codecConfig());
     if (payloads.length === 0) return;
     const now = this.host.now();
@@ -187,6 +205,22 @@ export class RtspSession implements RtspSourceReader {
     const conn = this.connection;
     this.connection = null;
     if (dropConnection) conn?.destroy(reason);
+  }
+
+  /** A live stream cannot be slowed down, so an over-budget partner loses video instead:
+   *  from the refused access unit up to the next keyframe, so what it gets still decodes.
+   *  Audio always goes (small, and it keeps the client in sync); it is booked against the
+   *  budget when there is room, so the partner's total stays near its rate. */
+  private withinBudget(au: RtspAccessUnit): boolean {
+    const b = this.budget;
+    if (!b) return true;
+    if (au.kind === 'audio') {
+      b.bandwidth.admit(b.partnerId, au.data.length, b.capBytesPerSec);
+      return true;
+    }
+    if (this.dropping && !au.keyframe) return false;
+    this.dropping = !b.bandwidth.admit(b.partnerId, au.data.length, b.capBytesPerSec);
+    return !this.dropping;
   }
 
   private trackOf(kind: 'video' | 'audio'): MediaTrack | undefined {

@@ -76,7 +76,7 @@ export async function setup(ctx: HandlerContext, conn: RtspConnection, req: Rtsp
       handle.close(RTSP_END_REASONS.clientClosed);
       return { status: 500 };
     }
-    session = ctx.createSession(conn, { camera: target.camera, source, access: handle });
+    session = ctx.createSession(conn, { camera: target.camera, source, access: handle, grant: auth.grant });
     if (session.closed) return { status: 454 }; // the plane ended it already
   }
 

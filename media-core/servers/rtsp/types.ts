@@ -90,6 +90,13 @@ export interface RtspAccessSession {
 
 export type RtspSessionOpen = { ok: true; session: RtspAccessSession } | RtspDenial;
 
+/** Live media cannot wait for a slot, so the budget answers at once. */
+export interface RtspBandwidth {
+  /** Whether `bytes` of the partner's media may go now: true books them, false means
+   *  "over budget, drop them". capBytesPerSec: the grant's cap, null when it has none. */
+  admit(partnerId: string, bytes: number, capBytesPerSec: number | null): boolean;
+}
+
 /** What the server needs of the access plane (media-core/access's AccessPlane fits it
  *  as it is). */
 export interface RtspAccess {
@@ -99,6 +106,9 @@ export interface RtspAccess {
   /** Concurrent TCP connections per address, shared with the other listeners: a release
    *  function, or null when the address is at its limit (answered 503, then closed). */
   readonly connections?: { acquire(ip: string): (() => void) | null };
+  /** The partner's delivery budget, shared with the other protocols (its bandwidth cap
+   *  and the abuse monitor's throttle). Absent: RTSP is not metered. */
+  readonly bandwidth?: RtspBandwidth;
   /** Audits a decision taken outside authorize() (the per-address connection cap). */
   record?(e: { protocol: 'rtsp'; ip: string; result: 'deny'; code: string; reason: string }): unknown;
 }
@@ -123,6 +133,8 @@ export interface RtspServerStats {
   /** RTP packets and bytes sent since start (all sessions). */
   rtpPackets: number;
   rtpBytes: number;
+  /** Video access units dropped because their partner was over its bandwidth budget. */
+  droppedAccessUnits: number;
   /** Media and responses written but not yet taken by the kernel, all connections. */
   queuedBytes: number;
 }

@@ -10,12 +10,14 @@ import type { OperatorsApi } from './operatorsApi';
 import { createPartnersApi } from './partnersApi';
 import type { PartnersApi } from './partnersApi';
 import { createSessionsApi } from './sessionsApi';
+import { createSettingsApi } from './settingsApi';
+import type { SettingsApi } from './settingsApi';
 import type { SessionsApi } from './sessionsApi';
 import { createWallApi } from './wallApi';
 import type { WallApi } from './wallApi';
 
 /** The typed console-API client. The only module of the renderer that calls fetch. */
-export interface ConsoleApi extends WallApi, OperatorsApi, PartnersApi, SessionsApi, AlertsApi, AuditApi {
+export interface ConsoleApi extends WallApi, OperatorsApi, PartnersApi, SessionsApi, AlertsApi, AuditApi, SettingsApi {
   login(request: LoginRequest): Promise<LoginResponse>;
   logout(token: string): Promise<void>;
   me(token: string): Promise<Operator>;
@@ -93,6 +95,7 @@ export function createConsoleApi(options: ConsoleApiOptions = {}): ConsoleApi {
     ...createSessionsApi(request),
     ...createAlertsApi(request),
     ...createAuditApi(request),
+    ...createSettingsApi(request),
   };
 }
 

@@ -32,6 +32,8 @@ import { initialAlertsState } from './alerts/initialState';
 import { createAuditActions } from './audit/action';
 import { initialAuditState } from './audit/initialState';
 import type { ConsoleStore } from './types';
+import { createSettingsActions } from './settings/action';
+import { initialSettingsState } from './settings/initialState';
 import { createWallActions } from './wall/action';
 import { initialWallState } from './wall/initialState';
 
@@ -55,6 +57,7 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...initialLiveSessionsState,
     ...initialAlertsState,
     ...initialAuditState,
+    ...initialSettingsState,
     ...createSessionActions(set, get, deps),
     ...createCamerasActions(set, get, deps),
     ...createCameraAdminActions(set, get, deps),
@@ -71,5 +74,6 @@ export function createConsoleStore(deps: StoreDeps): StoreApi<ConsoleStore> {
     ...createLiveSessionsActions(set, get, deps),
     ...createAlertsActions(set, get, deps),
     ...createAuditActions(set, get, deps),
+    ...createSettingsActions(set, get, deps),
   }));
 }

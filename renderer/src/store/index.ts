@@ -28,3 +28,5 @@ export { auditSelectors } from './audit/selectors';
 export { AUDIT_PAGE_SIZE, EMPTY_AUDIT_FILTERS } from './audit/initialState';
 export { auditQuery } from './audit/query';
 export type { AuditFilters, AuditRows } from './audit/initialState';
+export { settingsSelectors } from './settings/selectors';
+export type { SettingsDocs, SettingsKind, SettingsUpdates } from './settings/initialState';

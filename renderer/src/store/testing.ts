@@ -8,7 +8,7 @@ import { createMemoryTokenStorage } from '../services/tokenStorage';
 import type { TokenStorage } from '../services/tokenStorage';
 import { createConsoleStore } from './createConsoleStore';
 import { FakeNotifier } from './fakes/fakeNotifier';
-import { FakeMonitorApi } from './fakes/fakeMonitorApi';
+import { FakeSettingsApi } from './fakes/fakeSettingsApi';
 
 export function camera(id: string, status: CameraStatus = 'live', overrides: Partial<Camera> = {}): Camera {
   return {
@@ -47,7 +47,7 @@ type Method = keyof ConsoleApi;
 /** An in-memory console API: one operator, tokens it issued, a camera list; layouts,
  *  camera groups, operator accounts, partners, sessions, alerts and the audit trail come
  *  from the fakes/ it extends. */
-export class FakeConsoleApi extends FakeMonitorApi implements ConsoleApi {
+export class FakeConsoleApi extends FakeSettingsApi implements ConsoleApi {
   readonly operator: Operator = { username: 'admin', role: 'admin' };
   password = 'correct horse';
   cameras: Camera[] = [camera('demo-1'), camera('demo-2')];

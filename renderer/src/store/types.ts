@@ -18,6 +18,8 @@ import type { AlertsAction } from './alerts/action';
 import type { AlertsState } from './alerts/initialState';
 import type { AuditAction } from './audit/action';
 import type { AuditState } from './audit/initialState';
+import type { SettingsAction } from './settings/action';
+import type { SettingsState } from './settings/initialState';
 import type { GroupsAction } from './groups/action';
 import type { GroupsState } from './groups/initialState';
 import type { LayoutsAction } from './layouts/action';
@@ -48,7 +50,8 @@ export type ConsoleStoreState = SessionState &
   UsageState &
   LiveSessionsState &
   AlertsState &
-  AuditState;
+  AuditState &
+  SettingsState;
 export type ConsoleStoreAction = SessionAction &
   CamerasAction &
   CameraAdminAction &
@@ -64,7 +67,8 @@ export type ConsoleStoreAction = SessionAction &
   UsageAction &
   LiveSessionsAction &
   AlertsAction &
-  AuditAction;
+  AuditAction &
+  SettingsAction;
 export type ConsoleStore = ConsoleStoreState & ConsoleStoreAction;
 
 export type SetState = StoreApi<ConsoleStore>['setState'];

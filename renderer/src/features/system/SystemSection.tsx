@@ -4,10 +4,14 @@ import { Spinner } from '../../components/Spinner';
 import { StateMessage } from '../../components/StateMessage';
 import { CameraAdminList } from '../cameras/CameraAdminList';
 import { systemSelectors, useConsoleStore } from '../../store';
+import { AbuseSettingsCard } from './AbuseSettingsCard';
+import { AlertDeliveryCard } from './AlertDeliveryCard';
+import { AccessLimitsCard, RetentionCard } from './LimitsCards';
 import { NotificationsCard } from './NotificationsCard';
 import { OperatorsCard } from './OperatorsCard';
 import { Card, CoreCard, ListenersCard, PipelinesCard, ResourcesCard, StorageCard } from './SystemCards';
 import './system.css';
+import './settings.css';
 
 /** CPU and memory move: re-read them while the page is on screen. */
 const REFRESH_MS = 5_000;
@@ -66,6 +70,10 @@ export function SystemSection() {
           <CameraAdminList />
         </Card>
         <OperatorsCard />
+        <AccessLimitsCard />
+        <RetentionCard />
+        <AlertDeliveryCard />
+        <AbuseSettingsCard />
       </div>
     </div>
   );

@@ -105,6 +105,7 @@ export const createSessionActions: ActionCreator<SessionAction> = (set, get, { a
       get().internal_resetLiveSessions();
       get().internal_resetAlerts();
       get().internal_resetAudit();
+      get().internal_resetSettings();
       tokens.clear();
       set({ sessionStatus: 'signedOut', token: null, operator: null, sessionSource: null, sessionEnded: reason });
     },
