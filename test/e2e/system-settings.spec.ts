@@ -46,7 +46,7 @@ test.describe('system settings', () => {
     await expect(delivery.getByText('Not an e-mail address: not-an-address')).toBeVisible();
     await delivery.getByLabel('Operator recipients (comma separated)').fill('ops@example.com');
     await delivery.getByRole('button', { name: 'Add webhook' }).click();
-    await delivery.getByLabel('Address').fill('https://hooks.example.com/wink');
+    await delivery.getByLabel('Webhook address').fill('https://hooks.example.com/wink');
     await delivery.getByLabel('Signing secret').fill('a-webhook-secret-of-length');
     await delivery.getByRole('button', { name: 'Save' }).click();
     await expect(delivery.getByRole('status').first()).toHaveText('Saved.');

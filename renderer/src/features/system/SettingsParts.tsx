@@ -78,11 +78,15 @@ export function NumberFields(props: {
 /** Save and undo for an admin; a notice for a viewer. Shows the core's refusal. */
 export function SaveBar(props: { canEdit: boolean; dirty: boolean; valid: boolean; saving: boolean; onSave: () => Promise<ActionResult>; onUndo: () => void; label?: string }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // "Saved." describes the stored values; a new edit makes it stale.
+  useEffect(() => {
+    if (props.dirty) setMessage((m) => (m?.ok ? null : m));
+  }, [props.dirty]);
   if (!props.canEdit) return <p className="form-hint">Read-only: only an admin operator can change these settings.</p>;
   const save = async () => {
     setMessage(null);
     const result = await props.onSave();
-    setMessage(result.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: `Not saved: ${result.message} Correct the value and save again.` });
+    setMessage(result.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: `Not saved: ${result.message.replace(/\.?$/, '.')} Correct it and save again, or undo your changes.` });
   };
   return (
     <div className="system__actions">

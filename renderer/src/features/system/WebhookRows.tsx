@@ -21,7 +21,7 @@ export function WebhookRows({ rows, disabled, problems, onChange }: { rows: Webh
       {rows.map((r, i) => (
         <div key={r.id ?? `new-${i}`} className="settings__webhook" data-testid="webhook-row">
           <label className="field field--compact settings__grow">
-            <span className="field__label">Address</span>
+            <span className="field__label">Webhook address</span>
             <input className="field__input" name={`webhook.${i}.url`} value={r.url} disabled={disabled} aria-invalid={problems[`webhook.${i}.url`] !== undefined} onChange={(e) => edit(i, { url: e.target.value })} />
             {problems[`webhook.${i}.url`] && <span className="field__error">{problems[`webhook.${i}.url`]}</span>}
           </label>
