@@ -30,7 +30,14 @@ export interface CoreFatalMessage {
   reason: string;
 }
 
-export type CoreToShellMessage = CoreReadyMessage | CoreFatalMessage;
+/** Sent after ready and on every change: the appliance at a glance, for the tray. */
+export interface CoreStatusMessage {
+  type: 'status';
+  cameras: { total: number; live: number };
+  unreadAlerts: number;
+}
+
+export type CoreToShellMessage = CoreReadyMessage | CoreFatalMessage | CoreStatusMessage;
 
 /** Stop serving, close listeners, stop ffmpeg children, flush the audit log and the
  *  database, then exit with code 0. The shell kills the core if it has not exited 5 s

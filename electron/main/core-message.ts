@@ -12,6 +12,12 @@ export function parseCoreMessage(raw: unknown): CoreToShellMessage | null {
     if (typeof operatorToken !== 'string' || operatorToken === '') return null;
     return { type: 'ready', listen: { ...listen }, consoleUrl, operatorToken };
   }
+  if (msg.type === 'status') {
+    const cameras = msg.cameras as Record<string, unknown> | null | undefined;
+    const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+    if (!cameras || !count(cameras.total) || !count(cameras.live) || !count(msg.unreadAlerts)) return null;
+    return { type: 'status', cameras: { total: cameras.total as number, live: cameras.live as number }, unreadAlerts: msg.unreadAlerts as number };
+  }
   if (msg.type === 'fatal') {
     if (typeof msg.reason !== 'string') return null;
     return { type: 'fatal', reason: msg.reason };

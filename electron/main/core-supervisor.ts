@@ -1,4 +1,4 @@
-import type { CoreReadyMessage, ShellToCoreMessage } from '../contracts/core-messages';
+import type { CoreReadyMessage, CoreStatusMessage, ShellToCoreMessage } from '../contracts/core-messages';
 import { parseCoreMessage } from './core-message';
 import { DEFAULT_RESTART_POLICY, restartDelayMs, type RestartPolicy } from './restart-policy';
 
@@ -87,6 +87,7 @@ export class CoreSupervisor {
 
   #state: SupervisorState = { status: 'idle' };
   readonly #listeners = new Set<(state: SupervisorState) => void>();
+  readonly #statusListeners = new Set<(status: CoreStatusMessage) => void>();
   #run: Run | null = null;
   /** Crashes since the core last ran steadily. */
   #streak = 0;
@@ -108,6 +109,12 @@ export class CoreSupervisor {
   }
 
   /** Listener is called on every state change (not with the current state). */
+  /** The appliance summary the core reports while up (cameras live, unread alerts). */
+  onApplianceStatus(listener: (status: CoreStatusMessage) => void): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
   onStateChange(listener: (state: SupervisorState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -193,6 +200,10 @@ export class CoreSupervisor {
     const message = parseCoreMessage(raw);
     if (!message) {
       this.#log.warn('ignoring a message from the media core that does not match the contract');
+      return;
+    }
+    if (message.type === 'status') {
+      for (const listener of [...this.#statusListeners]) listener(message);
       return;
     }
     if (message.type === 'fatal') {

@@ -110,6 +110,7 @@ function run(): void {
       showForState(win, state, statusContext);
     };
     supervisor.onStateChange(onState);
+    supervisor.onApplianceStatus((status) => tray.setAppliance(status));
     app.on('will-quit', () => tray.destroy());
 
     supervisor.start();

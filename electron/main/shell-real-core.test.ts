@@ -55,6 +55,12 @@ describe.skipIf(!existsSync(builtCore))(`desktop shell with the real media core 
     expect(anonymous.status).toBe(401);
   });
 
+  it('shows the appliance at a glance in the tray, as the core reports it', async () => {
+    // No demo cameras here: the core reports none, and no alerts.
+    const tray = await until('the tray', () => fake.trays[0]);
+    await until('the appliance summary in the tray', () => /No cameras/.test(tray.toolTip), 5000);
+  });
+
   it('quits only after the core has shut down cleanly (exit code 0)', async () => {
     const core = fake.forked[0]!.process;
     const exitCode = new Promise<number>((r) => core.once('exit', r));

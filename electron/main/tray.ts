@@ -1,5 +1,7 @@
 import { Menu, Tray, nativeImage } from 'electron';
+import type { CoreStatusMessage } from '../contracts/core-messages';
 import type { CoreStatus } from '../contracts/preload-api';
+import { summarizeAppliance } from './appliance-summary';
 import type { ShellLog } from './shell-log';
 
 export interface TrayActions {
@@ -22,6 +24,8 @@ export class AppTray {
   readonly #tray: Tray;
   readonly #productName: string;
   readonly #actions: TrayActions;
+  #status: CoreStatus = 'starting';
+  #appliance: string | null = null;
 
   constructor(iconPath: string, productName: string, actions: TrayActions, log: ShellLog) {
     let image = nativeImage.createFromPath(iconPath);
@@ -35,11 +39,20 @@ export class AppTray {
     this.update('starting');
   }
 
+  /** The appliance at a glance (cameras, alerts), shown while the core is up. */
+  setAppliance(status: CoreStatusMessage): void {
+    this.#appliance = summarizeAppliance(status).text;
+    this.update(this.#status);
+  }
+
   update(status: CoreStatus): void {
-    this.#tray.setToolTip(`${this.#productName} — ${STATUS_LABEL[status]}`);
+    this.#status = status;
+    const appliance = status === 'up' ? this.#appliance : null;
+    this.#tray.setToolTip(`${this.#productName} — ${appliance ?? STATUS_LABEL[status]}`);
     // Linux indicators only pick up a changed menu when it is set again.
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([
+        ...(appliance ? [{ label: appliance, enabled: false }] : []),
         { label: STATUS_LABEL[status], enabled: false },
         { type: 'separator' },
         { label: 'Open console', click: () => this.#actions.openConsole() },

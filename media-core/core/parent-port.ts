@@ -19,4 +19,5 @@ export function attachParentPort(port: ParentPortLike, core: RunningCore, shutdo
     if (msg?.type === 'shutdown') shutdown();
   });
   port.postMessage({ type: 'ready', listen: core.listen, consoleUrl: core.consoleUrl, operatorToken: core.issueDesktopSession() });
+  core.watchSummary((s) => port.postMessage({ type: 'status', ...s }));
 }

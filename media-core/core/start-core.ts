@@ -24,11 +24,17 @@ import { createPartnerAccess } from './partner-access';
 import { createAbuseWiring } from './abuse-wiring';
 import { createBlackoutWiring } from './blackout-wiring';
 import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
+import { watchApplianceSummary } from './appliance-summary';
 import { SecretBox } from '../cameras/secret-box';
 import { SnapshotService } from '../cameras/snapshots';
 import { createResourceSampler, databaseInfo, pipelineHealth } from './system-resources';
 
 const STATS_EVERY_MS = 5_000;
+
+export interface ApplianceSummary {
+  cameras: { total: number; live: number };
+  unreadAlerts: number;
+}
 
 export interface RunningCore {
   /** Listener name → actual "host:port". */
@@ -36,6 +42,8 @@ export interface RunningCore {
   consoleUrl: string;
   /** The admin password generated for a new data dir (to print once), else null. */
   generatedAdminPassword: string | null;
+  /** Calls `listener` with the appliance summary now and on every change (for the tray). */
+  watchSummary(listener: (s: ApplianceSummary) => void): () => void;
   /** A console session for the desktop app's own window. */
   issueDesktopSession(): string;
   stop(): Promise<void>;
@@ -167,6 +175,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     listen,
     consoleUrl: `http://${listen.console}/`,
     generatedAdminPassword,
+    watchSummary: (listener) => watchApplianceSummary(bus, () => ({ total: cameras.list().length, live: cameras.liveCount() }), abuse.service.consoleApi.unread(), listener),
     issueDesktopSession: () => operators.issueSession({ username: 'admin', role: 'admin' }),
     stop: () =>
       (stopping ??= (async () => {

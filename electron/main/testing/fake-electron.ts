@@ -186,7 +186,7 @@ export interface FakeElectron {
   ipcMain: FakeIpcMain;
   BrowserWindow: typeof FakeBrowserWindow;
   forked: Array<{ modulePath: string; args: string[]; options: unknown; process: FakeUtilityProcess }>;
-  trays: Array<{ menus: unknown[] }>;
+  trays: Array<{ menus: unknown[]; toolTip: string }>;
   module: Record<string, unknown>;
 }
 
@@ -216,11 +216,14 @@ export function createFakeElectron(shimDir: string): FakeElectron {
 
   class Tray {
     readonly menus: unknown[] = [];
+    toolTip = '';
     constructor() {
       trays.push(this);
     }
     on(): void {}
-    setToolTip(): void {}
+    setToolTip(text: string): void {
+      this.toolTip = text;
+    }
     setContextMenu(menu: unknown): void {
       this.menus.push(menu);
     }
