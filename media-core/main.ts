@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   try {
     core = await startCore({ config, log, adminPassword: process.env.WINK_ADMIN_PASSWORD || undefined });
   } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`wink-core: ${err.message}\n`);
+      parentPortOf(process)?.postMessage({ type: 'fatal', reason: err.message });
+      process.exit(2);
+    }
     const message = err instanceof DatabaseRefusedError || isListenError(err) ? (err as Error).message : String((err as Error).stack ?? err);
     log.fatal({ err: (err as Error).message }, 'core failed to start');
     process.stderr.write(`wink-core: cannot start: ${message}\n`);

@@ -26,6 +26,8 @@ const FLAG_TO_KEY: Record<string, keyof Config> = {
   'rtmp-port': 'rtmpPort',
   'srt-port': 'srtPort',
   'log-level': 'logLevel',
+  'tls-cert': 'tlsCert',
+  'tls-key': 'tlsKey',
 };
 
 export const ENV_TO_KEY: Record<string, keyof Config> = {
@@ -39,6 +41,8 @@ export const ENV_TO_KEY: Record<string, keyof Config> = {
   WINK_SRT_PORT: 'srtPort',
   WINK_DEMO: 'demo',
   WINK_LOG_LEVEL: 'logLevel',
+  WINK_TLS_CERT: 'tlsCert',
+  WINK_TLS_KEY: 'tlsKey',
 };
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -52,6 +56,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --rtsp-port N         partner RTSP listener (env WINK_RTSP_PORT, default 8554)
   --rtmp-port N         partner RTMP listener (env WINK_RTMP_PORT, default 1935)
   --srt-port N          partner SRT listener (env WINK_SRT_PORT, default 8890)
+  --tls-cert FILE       PEM certificate (chain) for the partner HTTP listener (env WINK_TLS_CERT)
+  --tls-key FILE        its PEM private key (env WINK_TLS_KEY); with both, partners use HTTPS
   --no-demo             do not create or run the demo cameras (env WINK_DEMO=0)
   --log-level LEVEL     fatal|error|warn|info|debug|trace (env WINK_LOG_LEVEL)
   --help                print this help

@@ -29,8 +29,15 @@ export const ConfigSchema = z
     srtPort: port,
     demo: bool,
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    /** PEM files: with both, the partner HTTP listener (HLS, OTP API) speaks HTTPS only. */
+    tlsCert: z.string().min(1).optional(),
+    tlsKey: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), {
+    message: 'give both --tls-cert and --tls-key, or neither',
+    path: ['tlsCert'],
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = { [K in keyof Config]?: unknown };

@@ -158,6 +158,8 @@ export interface SystemInfo {
   database?: DatabaseInfo;
   /** Camera pipelines at a glance. */
   pipelines?: PipelineHealth;
+  /** True when the partner HTTP listener speaks HTTPS (--tls-cert/--tls-key). */
+  partnerTls?: boolean;
 }
 
 export interface SystemResources {

@@ -25,6 +25,7 @@ import { createAbuseWiring } from './abuse-wiring';
 import { createBlackoutWiring } from './blackout-wiring';
 import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
 import { watchApplianceSummary } from './appliance-summary';
+import { loadPartnerTls } from './partner-tls';
 import { SecretBox } from '../cameras/secret-box';
 import { SnapshotService } from '../cameras/snapshots';
 import { createResourceSampler, databaseInfo, pipelineHealth } from './system-resources';
@@ -98,6 +99,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
     digestBox: secrets,
   });
 
+  const partnerTls = loadPartnerTls(config);
   const listen: Record<string, string> = {};
   const partnerHttp = await createPartnerHttpServer(
     {
@@ -110,6 +112,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
       }),
     },
     log,
+    partnerTls,
   );
   // The abuse monitor watches every access decision and enforces its responses through the plane.
   const abuse = createAbuseWiring({ db, settings, dataDir: config.dataDir, log, bus, partnerAccess, partnerHttp, muxerFor: (id) => hls.muxer(id), sealer: secrets });
@@ -137,6 +140,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
         version: appVersion(),
         startedAt: startedAt.toISOString(),
         listeners: { ...listen },
+        partnerTls: partnerTls !== undefined,
         dataDir: config.dataDir,
         ffmpeg: { path: ffmpeg.path ?? '', source: ffmpeg.source, version: ffmpeg.version },
         uptimeSec: Math.round((Date.now() - startedAt.getTime()) / 1000),

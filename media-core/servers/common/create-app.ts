@@ -7,6 +7,8 @@ export interface AppOptions {
   bodyLimit: number;
   /** Close sockets that send nothing for this long (slow-loris protection). */
   idleTimeoutMs?: number;
+  /** PEM certificate and key: the listener speaks HTTPS only. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 /** A Fastify instance as every listener of the core wants it: the core's logger without
@@ -19,7 +21,8 @@ export function createApp(log: Logger, opts: AppOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit,
     forceCloseConnections: true,
     ...(opts.idleTimeoutMs ? { connectionTimeout: opts.idleTimeoutMs, requestTimeout: opts.idleTimeoutMs } : {}),
-  });
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
+  }) as unknown as FastifyInstance;
   installErrorHandling(app);
   return app;
 }

@@ -29,8 +29,8 @@ export interface PartnerHttpDeps {
 
 /** The partner-facing HTTP listener. It sits on the partner network, so it answers
  *  nothing about the appliance beyond what a partner's integration needs. */
-export async function createPartnerHttpServer(deps: PartnerHttpDeps, log: Logger): Promise<FastifyInstance> {
-  const app = createApp(log, { listener: 'http', bodyLimit: 16 * 1024, idleTimeoutMs: 30_000 });
+export async function createPartnerHttpServer(deps: PartnerHttpDeps, log: Logger, tls?: { cert: Buffer; key: Buffer }): Promise<FastifyInstance> {
+  const app = createApp(log, { listener: 'http', bodyLimit: 16 * 1024, idleTimeoutMs: 30_000, ...(tls ? { tls } : {}) });
   installNotFound(app);
   installFormBodyParser(app);
   if (deps.connections) installConnectionCap(app, deps.connections);

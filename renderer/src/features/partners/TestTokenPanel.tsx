@@ -19,7 +19,7 @@ export function TestTokenPanel({ partner }: { partner: Partner }) {
   const [error, setError] = useState<string | null>(null);
 
   const cam = partner.cameras.includes(camera) ? camera : (partner.cameras[0] ?? '');
-  const common = { listeners: system?.listeners ?? {}, consoleHost: window.location.hostname, camera: cam, auth: partner.auth };
+  const common = { listeners: system?.listeners ?? {}, consoleHost: window.location.hostname, camera: cam, auth: partner.auth, partnerTls: system?.partnerTls === true };
   const tokenUrls = made ? streamUrls({ ...common, token: made.token }) : [];
   const addressUrls = streamUrls({ ...common, token: null });
 

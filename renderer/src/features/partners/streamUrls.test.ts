@@ -34,4 +34,9 @@ describe('ready-to-copy stream URLs', () => {
     expect(publicAuthority('[fd00::7]:554', 'x')).toBe('[fd00::7]:554');
     expect(splitAddress('nonsense')).toBeNull();
   });
+
+  it('gives an https URL for HLS when the partner listener speaks TLS', () => {
+    const urls = streamUrls({ listeners: { http: '0.0.0.0:8443' }, consoleHost: 'router.agency.gov', camera: 'cam-1', auth: ['otp'], token: 't1', partnerTls: true });
+    expect(urls.find((u) => u.protocol === 'hls')?.url).toBe('https://router.agency.gov:8443/hls/cam-1/playlist.m3u8?token=t1');
+  });
 });

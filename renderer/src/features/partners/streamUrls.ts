@@ -40,6 +40,8 @@ export interface StreamUrlInput {
   auth: readonly AuthMethod[];
   /** An OTP token to put in the URLs; null: URLs for an allow-listed address or a template. */
   token: string | null;
+  /** The partner HTTP listener speaks HTTPS. */
+  partnerTls?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface StreamUrlInput {
  * and SRT (stream id names the camera, the partner's SRT key is the passphrase).
  * Protocols whose listener the core does not run are left out.
  */
-export function streamUrls({ listeners, consoleHost, camera, auth, token }: StreamUrlInput): StreamUrl[] {
+export function streamUrls({ listeners, consoleHost, camera, auth, token, partnerTls }: StreamUrlInput): StreamUrl[] {
   const urls: StreamUrl[] = [];
   const cam = encodeURIComponent(camera);
   const query = token !== null ? `?token=${encodeURIComponent(token)}` : '';
@@ -59,7 +61,7 @@ export function streamUrls({ listeners, consoleHost, camera, auth, token }: Stre
   if (byToken || byAddress) {
     const hint = byToken ? 'Works until the token expires or is revoked.' : 'Works only from an address on the allow-list.';
     const http = at('http') ?? at('hls');
-    if (http) urls.push({ protocol: 'hls', label: 'HLS', url: `http://${http}/hls/${cam}/playlist.m3u8${query}`, hint: `Web players, hls.js, Safari, VLC. ${hint}` });
+    if (http) urls.push({ protocol: 'hls', label: 'HLS', url: `${partnerTls ? 'https' : 'http'}://${http}/hls/${cam}/playlist.m3u8${query}`, hint: `Web players, hls.js, Safari, VLC. ${hint}` });
     const rtsp = at('rtsp');
     if (rtsp) urls.push({ protocol: 'rtsp', label: 'RTSP', url: `rtsp://${rtsp}/${cam}${query}`, hint: `VMS, NVR, VLC, ffplay. ${hint}` });
     const rtmp = at('rtmp');
