@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from './defaults';
 import { ConfigSchema, type Config, type ConfigInput } from './schema';
@@ -101,7 +102,16 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigInput {
   return values;
 }
 
-function readConfigFile(file: string): ConfigInput {
+export const CONFIG_FILE_NAME = 'config.json';
+
+/** A config file inside the data dir cannot move the data dir. */
+function withoutDataDir(values: ConfigInput, insideDataDir: boolean): ConfigInput {
+  if (!insideDataDir) return values;
+  const { dataDir: _ignored, ...rest } = values;
+  return rest;
+}
+
+export function readConfigFile(file: string): ConfigInput {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -123,8 +133,12 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const flags = parseFlags(argv);
   const envValues = fromEnv(env);
   const sources: Source[] = [{ name: 'default', values: defaultConfig() }];
-  const configFile = flags.configFile ?? env.WINK_CONFIG;
-  if (configFile) sources.push({ name: `config file ${configFile}`, values: readConfigFile(configFile) });
+  // Without --config, the data dir's own config.json (what the console's System screen
+  // saves) is read when it exists.
+  const dataDir = String(flags.values.dataDir ?? envValues.dataDir ?? defaultConfig().dataDir);
+  const dataDirFile = join(dataDir, CONFIG_FILE_NAME);
+  const configFile = flags.configFile ?? env.WINK_CONFIG ?? (existsSync(dataDirFile) ? dataDirFile : undefined);
+  if (configFile) sources.push({ name: `config file ${configFile}`, values: withoutDataDir(readConfigFile(configFile), configFile === dataDirFile) });
   sources.push({ name: 'environment', values: envValues }, { name: 'flag', values: flags.values });
 
   const merged: Record<string, unknown> = {};

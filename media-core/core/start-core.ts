@@ -26,6 +26,7 @@ import { createBlackoutWiring } from './blackout-wiring';
 import { createPipelineFactory, fileSourceDir } from './pipeline-factory';
 import { watchApplianceSummary } from './appliance-summary';
 import { loadPartnerTls } from './partner-tls';
+import { createListenerSettings } from './listener-settings-wiring';
 import { SecretBox } from '../cameras/secret-box';
 import { SnapshotService } from '../cameras/snapshots';
 import { createResourceSampler, databaseInfo, pipelineHealth } from './system-resources';
@@ -124,6 +125,7 @@ export async function startCore({ config, log, adminPassword }: CoreOptions): Pr
   auditPruner.start();
   const consoleApp = await createConsoleServer(
     {
+      listenerSettings: createListenerSettings(config),
       operators,
       operatorAccounts: operators,
       layouts: new LayoutsRepo(db),

@@ -93,6 +93,8 @@ export interface ConsoleDeps {
   blackout?: ConsoleBlackout;
   /** How long the audit trail is kept (routes-retention.ts). */
   auditRetention?: ConsoleAuditRetention;
+  /** Start-up listener settings (routes-listeners.ts); applied at the next start. */
+  listenerSettings?: ConsoleListenerSettings;
 }
 
 export interface ConsoleAuditRetention {
@@ -132,4 +134,10 @@ export interface ConsoleAudit {
   decisions(q: AuditQuery): AuditPage<AuditDecisionRow>;
   sessions(q: AuditQuery): AuditPage<AuditSessionRow>;
   export(kind: 'decisions' | 'sessions', q: AuditQuery, format: 'csv' | 'jsonl'): AsyncIterable<string>;
+}
+
+/** Reads and saves the listener settings; `set` throws ApiError VALIDATION_FAILED. */
+export interface ConsoleListenerSettings {
+  get(): import('../../contracts/listener-settings').ListenerSettingsView;
+  set(change: import('../../contracts/listener-settings').ListenerSettingsUpdate): import('../../contracts/listener-settings').ListenerSettingsView;
 }

@@ -10,6 +10,7 @@ import { requireOperator } from './auth';
 import type { ConsoleDeps } from './deps';
 import { registerAuthRoutes } from './routes-auth';
 import { registerCameraRoutes } from './routes-cameras';
+import { registerListenerRoutes } from './routes-listeners';
 import { registerEventRoutes } from './routes-events';
 import { registerLayoutRoutes } from './routes-layouts';
 import { registerOperatorRoutes } from './routes-operators';
@@ -50,6 +51,7 @@ export async function createConsoleServer(deps: ConsoleDeps, log: Logger): Promi
 
   registerAuthRoutes(app, deps);
   registerCameraRoutes(app, deps);
+  registerListenerRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerLayoutRoutes(app, deps);
   registerOperatorRoutes(app, deps);
