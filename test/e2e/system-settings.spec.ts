@@ -32,6 +32,12 @@ test.describe('system settings', () => {
     await expect(page.getByTestId('settings-limits').getByLabel('Connections per address')).toHaveValue('25');
     await expect(page.getByTestId('settings-notifications').getByLabel('Mail server')).toBeVisible();
 
+    // Listener settings are saved for the next start, and the screen says so.
+    const listeners = page.getByTestId('settings-listeners');
+    await listeners.getByLabel('Partner RTSP').fill('8555');
+    await listeners.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('listeners-restart-required')).toBeVisible();
+
     await screenshot(page, 'system-settings');
   });
 

@@ -1,5 +1,6 @@
 import type { AbuseSettings, NotificationSettingsUpdate, NotificationSettingsView } from '../../../media-core/contracts/alerts';
 import type { AuditRetention } from '../../../media-core/contracts/audit-retention';
+import type { ListenerSettingsUpdate, ListenerSettingsView } from '../../../media-core/contracts/listener-settings';
 import type { AccessLimits } from '../../../media-core/contracts/partners';
 import type { ApiRequest } from './consoleApi';
 
@@ -24,6 +25,8 @@ export interface SettingsApi {
   putAccessLimits(token: string, limits: Partial<AccessLimits>): Promise<AccessLimits>;
   getAuditRetention(token: string): Promise<AuditRetention>;
   putAuditRetention(token: string, retention: AuditRetention): Promise<AuditRetention>;
+  getListenerSettings(token: string): Promise<ListenerSettingsView>;
+  putListenerSettings(token: string, change: ListenerSettingsUpdate): Promise<ListenerSettingsView>;
 }
 
 export function createSettingsApi(request: ApiRequest): SettingsApi {
@@ -38,5 +41,7 @@ export function createSettingsApi(request: ApiRequest): SettingsApi {
     putAccessLimits: (token, body) => request<AccessLimits>('/access/limits', { method: 'PUT', token, body }),
     getAuditRetention: (token) => request<AuditRetention>('/audit/retention', { token }),
     putAuditRetention: (token, body) => request<AuditRetention>('/audit/retention', { method: 'PUT', token, body }),
+    getListenerSettings: (token) => request<ListenerSettingsView>('/system/listeners', { token }),
+    putListenerSettings: (token, body) => request<ListenerSettingsView>('/system/listeners', { method: 'PUT', token, body }),
   };
 }

@@ -7,6 +7,7 @@ import { systemSelectors, useConsoleStore } from '../../store';
 import { AbuseSettingsCard } from './AbuseSettingsCard';
 import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { AccessLimitsCard, RetentionCard } from './LimitsCards';
+import { ListenerSettingsCard } from './ListenerSettingsCard';
 import { NotificationsCard } from './NotificationsCard';
 import { OperatorsCard } from './OperatorsCard';
 import { Card, CoreCard, ListenersCard, PipelinesCard, ResourcesCard, StorageCard } from './SystemCards';
@@ -72,6 +73,7 @@ export function SystemSection() {
         <OperatorsCard />
         <AccessLimitsCard />
         <RetentionCard />
+        <ListenerSettingsCard />
         <AlertDeliveryCard />
         <AbuseSettingsCard />
       </div>

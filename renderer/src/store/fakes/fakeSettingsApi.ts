@@ -1,6 +1,7 @@
 // Part of the fake console API the slice tests use (see ../testing.ts). Not imported by the app.
 import { DEFAULT_ABUSE_SETTINGS, type AbuseSettings, type NotificationSettingsUpdate, type NotificationSettingsView } from '../../../../media-core/contracts/alerts';
 import type { AuditRetention } from '../../../../media-core/contracts/audit-retention';
+import type { ListenerSettingsUpdate, ListenerSettingsView } from '../../../../media-core/contracts/listener-settings';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from '../../../../media-core/contracts/partners';
 import type { NotificationTestResult, SettingsApi } from '../../services/settingsApi';
 import { FakeMonitorApi } from './fakeMonitorApi';
@@ -21,6 +22,12 @@ export abstract class FakeSettingsApi extends FakeMonitorApi implements Settings
   notificationSettings: NotificationSettingsView = notifications();
   accessLimits: AccessLimits = { ...DEFAULT_ACCESS_LIMITS };
   retention: AuditRetention = { retentionDays: 365 };
+  listeners: ListenerSettingsView = {
+    next: { bind: '0.0.0.0', httpPort: 8080, consoleBind: '127.0.0.1', consolePort: 8088, rtspPort: 8554, rtmpPort: 1935, srtPort: 8890 },
+    running: { bind: '0.0.0.0', httpPort: 8080, consoleBind: '127.0.0.1', consolePort: 8088, rtspPort: 8554, rtmpPort: 1935, srtPort: 8890 },
+    restartRequired: false,
+    file: '/data/config.json',
+  };
   readonly sentUpdates: unknown[] = [];
 
   async getAbuseSettings(token: string): Promise<AbuseSettings> {
@@ -75,6 +82,17 @@ export abstract class FakeSettingsApi extends FakeMonitorApi implements Settings
   async getAuditRetention(token: string): Promise<AuditRetention> {
     this.authorize('getAuditRetention', token);
     return this.retention;
+  }
+
+  async getListenerSettings(token: string): Promise<ListenerSettingsView> {
+    this.authorize('getListenerSettings', token);
+    return this.listeners;
+  }
+
+  async putListenerSettings(token: string, change: ListenerSettingsUpdate): Promise<ListenerSettingsView> {
+    this.authorize('putListenerSettings', token);
+    const next = { ...this.listeners.next, ...change } as ListenerSettingsView['next'];
+    return (this.listeners = { ...this.listeners, next, restartRequired: JSON.stringify(next) !== JSON.stringify(this.listeners.running) });
   }
 
   async putAuditRetention(token: string, retention: AuditRetention): Promise<AuditRetention> {

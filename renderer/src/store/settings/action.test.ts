@@ -36,6 +36,20 @@ describe('settings slice', () => {
     expect(doc.saving).toBe(false);
   });
 
+  it('saves listener settings and says a restart is needed to apply them', async () => {
+    const { store } = await ready();
+    await store.getState().loadSettings('listeners');
+    expect(settingsSelectors.doc('listeners')(store.getState()).value?.restartRequired).toBe(false);
+
+    const result = await store.getState().saveSettings('listeners', { rtspPort: 554 });
+
+    expect(result).toEqual({ ok: true });
+    const view = settingsSelectors.doc('listeners')(store.getState()).value;
+    expect(view?.next.rtspPort).toBe(554);
+    expect(view?.running.rtspPort).toBe(8554);
+    expect(view?.restartRequired).toBe(true);
+  });
+
   it("passes on the core's refusal and keeps the stored values", async () => {
     const harness = await ready();
     const { store } = harness;

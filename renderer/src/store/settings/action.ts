@@ -21,6 +21,7 @@ function callsFor({ api }: StoreDeps): Calls {
     notifications: { get: (t) => api.getNotificationSettings(t), put: (t, u) => api.putNotificationSettings(t, u) },
     limits: { get: (t) => api.getAccessLimits(t), put: (t, u) => api.putAccessLimits(t, u) },
     retention: { get: (t) => api.getAuditRetention(t), put: (t, u) => api.putAuditRetention(t, u) },
+    listeners: { get: (t) => api.getListenerSettings(t), put: (t, u) => api.putListenerSettings(t, u) },
   };
 }
 

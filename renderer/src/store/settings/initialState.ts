@@ -1,5 +1,6 @@
 import type { AbuseSettings, NotificationSettingsUpdate, NotificationSettingsView } from '../../../../media-core/contracts/alerts';
 import type { AuditRetention } from '../../../../media-core/contracts/audit-retention';
+import type { ListenerSettingsUpdate, ListenerSettingsView } from '../../../../media-core/contracts/listener-settings';
 import type { AccessLimits } from '../../../../media-core/contracts/partners';
 import type { LoadState } from '../types';
 
@@ -9,6 +10,7 @@ export interface SettingsDocs {
   notifications: NotificationSettingsView;
   limits: AccessLimits;
   retention: AuditRetention;
+  listeners: ListenerSettingsView;
 }
 
 /** What a save sends for each document: the parts that changed. */
@@ -17,6 +19,7 @@ export interface SettingsUpdates {
   notifications: NotificationSettingsUpdate;
   limits: Partial<AccessLimits>;
   retention: AuditRetention;
+  listeners: ListenerSettingsUpdate;
 }
 
 export type SettingsKind = keyof SettingsDocs;
@@ -35,5 +38,5 @@ export interface SettingsState {
 const empty = { value: null, load: 'idle', error: null, saving: false } as const;
 
 export const initialSettingsState: SettingsState = {
-  settings: { abuse: empty, notifications: empty, limits: empty, retention: empty },
+  settings: { abuse: empty, notifications: empty, limits: empty, retention: empty, listeners: empty },
 };
