@@ -1,10 +1,10 @@
-import type { AccessEvent } from '../../contracts/audit';
+import type { AccessEvent, DenyCode } from '../../contracts/audit';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { BoundedMap, MinuteCounter, TimeWindow } from '../windows';
 
 /** Denials that mean "wrong or stale credentials". Not: rate limits, blocks, suspended
  *  partners, ungranted cameras (their own detector) or full session slots. */
-export const AUTH_FAILURE_CODES: ReadonlySet<string> = new Set([
+export const AUTH_FAILURE_CODES: ReadonlySet<string> = new Set<DenyCode>([
   'no_credentials',
   'token_unknown',
   'token_expired',

@@ -13,6 +13,7 @@ import { silentLogger } from '../../log/logger';
 import { OperatorService } from '../../operators/operator-service';
 import type { ConsoleDeps } from './deps';
 import { createConsoleServer } from './server';
+import { jsonCaller } from './testing';
 
 export interface ConsoleWith {
   admin: string;
@@ -49,15 +50,7 @@ export async function startConsoleWith(extra: Partial<ConsoleDeps>): Promise<Con
   return {
     admin: operators.issueSession({ username: 'admin', role: 'admin' }),
     viewer: operators.issueSession({ username: 'viewer', role: 'viewer' }),
-    call: (token, method, path, body) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+    call: jsonCaller(base),
     close: async () => {
       await app.close();
       db.close();

@@ -53,15 +53,7 @@ export async function startTestConsole(): Promise<TestConsole> {
     base,
     operators,
     tokenFor: (username, role) => operators.issueSession({ username, role }),
-    call: (token, method, path, body) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+    call: jsonCaller(base),
     close: async () => {
       await app.close();
       db.close();
@@ -71,4 +63,18 @@ export async function startTestConsole(): Promise<TestConsole> {
 
 export async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+/** Calls the console API at `base` as an operator (token) or anonymously (null), with an
+ *  optional JSON body. */
+export function jsonCaller(base: string) {
+  return (token: string | null, method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 }
