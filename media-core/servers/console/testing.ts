@@ -1,6 +1,6 @@
 // A console server on 127.0.0.1 with a fresh database, for the route tests. Not used by
 // the core itself.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,7 @@ import { OperatorsRepo } from '../../db/repos/operators';
 import { EventBus } from '../../events/event-bus';
 import { silentLogger } from '../../log/logger';
 import { OperatorService } from '../../operators/operator-service';
+import type { ConsoleDeps } from './deps';
 import { createConsoleServer } from './server';
 
 export interface TestConsole {
@@ -26,10 +27,12 @@ export interface TestConsole {
 
 const system = (): SystemInfo => ({ version: 't', startedAt: '', listeners: {}, dataDir: '/x', ffmpeg: { path: '', source: 'PATH', version: null } });
 
-/** An admin `admin` (password "correct horse") and a viewer `viewer` exist from the start. */
-export async function startTestConsole(): Promise<TestConsole> {
+/** An admin `admin` (password "correct horse") and a viewer `viewer` exist from the start;
+ *  `extra` adds or replaces deps for the route under test. */
+export async function startTestConsole(extra: Partial<ConsoleDeps> = {}): Promise<TestConsole> {
   const log = silentLogger();
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'wink-console-')), 'wink.db'), log);
+  const dir = mkdtempSync(join(tmpdir(), 'wink-console-'));
+  const db = openDatabase(join(dir, 'wink.db'), log);
   const operators = new OperatorService(new OperatorsRepo(db), log);
   await operators.ensureAdmin('correct horse');
   await operators.createOperator('viewer', 'viewer pass', 'viewer');
@@ -44,6 +47,7 @@ export async function startTestConsole(): Promise<TestConsole> {
       system,
       staticDir: null,
       mountHls: () => {},
+      ...extra,
     },
     log,
   );
@@ -57,6 +61,7 @@ export async function startTestConsole(): Promise<TestConsole> {
     close: async () => {
       await app.close();
       db.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

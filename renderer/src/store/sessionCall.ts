@@ -1,5 +1,5 @@
 import { isConsoleApiError, ConsoleApiError } from '../services/consoleApiError';
-import type { GetState, SetState, ValueResult } from './types';
+import type { ActionResult, GetState, SetState, ValueResult } from './types';
 
 /** ok: the answer; failed: an error to show; ended: there is no session any more (none to
  *  begin with, this call found it expired, or the operator changed meanwhile): drop it. */
@@ -56,5 +56,18 @@ export async function busyChange<T>(
   }
 }
 
+/** busyChange for actions whose callers only need to know whether it worked. */
+export async function busyAction<T>(
+  set: SetState,
+  get: GetState,
+  key: BusyKey,
+  busy: string,
+  call: (token: string) => Promise<T>,
+  apply: (value: T) => void,
+): Promise<ActionResult> {
+  const result = await busyChange(set, get, key, busy, call, apply);
+  return result.ok ? { ok: true } : result;
+}
+
 /** State keys that hold "what a change is on its way for". */
-export type BusyKey = 'partnerBusy' | 'partnerAccessBusy' | 'sessionBusy' | 'alertBusy';
+export type BusyKey = 'partnerBusy' | 'partnerAccessBusy' | 'sessionBusy' | 'alertBusy' | 'cameraAdminBusy' | 'operatorBusy';

@@ -1,7 +1,7 @@
 import type { OperatorRole } from '../../../../media-core/contracts/api';
 import type { CreateOperatorRequest, OperatorAccount } from '../../../../media-core/contracts/operators';
-import { callWithSession } from '../sessionCall';
-import type { ActionCreator, ActionResult, GetState, SetState } from '../types';
+import { busyAction, callWithSession } from '../sessionCall';
+import type { ActionCreator, ActionResult } from '../types';
 import { initialOperatorsState } from './initialState';
 
 export interface OperatorsAction {
@@ -14,27 +14,6 @@ export interface OperatorsAction {
 }
 
 const byUsername = (accounts: OperatorAccount[]) => [...accounts].sort((a, b) => a.username.localeCompare(b.username));
-
-/** Runs one account change with its row marked busy; `apply` updates the list on success. */
-async function change<T>(
-  set: SetState,
-  get: GetState,
-  busyKey: string,
-  call: (token: string) => Promise<T>,
-  apply: (value: T) => void,
-): Promise<ActionResult> {
-  if (get().operatorBusy !== null) return { ok: false, message: 'Another change is still being saved.' };
-  set({ operatorBusy: busyKey });
-  try {
-    const result = await callWithSession(get, call);
-    if (result.kind === 'ended') return { ok: false, message: 'The session ended.' };
-    if (result.kind === 'failed') return { ok: false, message: result.error.message };
-    apply(result.value);
-    return { ok: true };
-  } finally {
-    set({ operatorBusy: null });
-  }
-}
 
 export const createOperatorsActions: ActionCreator<OperatorsAction> = (set, get, { api }) => {
   const upsert = (account: OperatorAccount) =>
@@ -53,21 +32,19 @@ export const createOperatorsActions: ActionCreator<OperatorsAction> = (set, get,
     },
 
     createOperator(request) {
-      return change(set, get, '', (token) => api.createOperator(token, request), upsert);
+      return busyAction(set, get, 'operatorBusy', '', (token) => api.createOperator(token, request), upsert);
     },
 
     setOperatorRole(username, role) {
-      return change(set, get, username, (token) => api.setOperatorRole(token, username, role), upsert);
+      return busyAction(set, get, 'operatorBusy', username, (token) => api.setOperatorRole(token, username, role), upsert);
     },
 
     resetOperatorPassword(username, password) {
-      return change(set, get, username, (token) => api.resetOperatorPassword(token, username, password), () => undefined);
+      return busyAction(set, get, 'operatorBusy', username, (token) => api.resetOperatorPassword(token, username, password), () => undefined);
     },
 
     deleteOperator(username) {
-      return change(
-        set,
-        get,
+      return busyAction(set, get, 'operatorBusy',
         username,
         (token) => api.deleteOperator(token, username),
         () => set({ operatorAccounts: get().operatorAccounts.filter((a) => a.username !== username) }),
